@@ -1,0 +1,81 @@
+package io.github.apricotcourse.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The skip-gram's training pairs (JM §6.8.1): each word t of the running text is a target, and
+ * every word within ±L positions of it is a context word c, giving the positive pairs (t, c).
+ * With L = 2, "lemon a tablespoon of apricot jam a pinch" gives apricot the contexts
+ * tablespoon, of, jam, a.
+ *
+ * <p>word2vec's random window shrinking: for each target it draws b uniformly from 0..L−1 and
+ * uses the window ±(L − b), which weights near context words more than far ones.
+ */
+public final class SkipGramWindows {
+    /** A positive (target, context) pair. */
+    public record Pair(String target, String context) {
+        @Override
+        public String toString() {
+            return "(" + target + ", " + context + ")";
+        }
+    }
+
+    private SkipGramWindows() {}
+
+    /** The context words of the target at {@code position}, within ±L, left to right. */
+    public static List<String> contexts(List<String> tokens, int position, int L) {
+        requireWindow(L);
+        if (position < 0 || position >= tokens.size()) {
+            throw new IndexOutOfBoundsException("position " + position + " is outside the sentence of "
+                    + tokens.size() + " tokens");
+        }
+        List<String> out = new ArrayList<>();
+        for (int j = Math.max(0, position - L); j <= Math.min(tokens.size() - 1, position + L); j++) {
+            if (j != position) {
+                out.add(tokens.get(j));
+            }
+        }
+        return out;
+    }
+
+    /** Every (target, context) pair of a sentence with window ±L, target by target. */
+    public static List<Pair> pairs(List<String> tokens, int L) {
+        List<Pair> out = new ArrayList<>();
+        for (int t = 0; t < tokens.size(); t++) {
+            for (String c : contexts(tokens, t, L)) {
+                out.add(new Pair(tokens.get(t), c));
+            }
+        }
+        return out;
+    }
+
+    /** Receives the index pairs of an encoded sentence. */
+    @FunctionalInterface
+    public interface PairConsumer {
+        void accept(int target, int context);
+    }
+
+    /**
+     * Every (target, context) index pair of an encoded sentence, with word2vec's random window
+     * shrinking when {@code shrink} is non-null (the effective window is L − b, b ∈ [0, L)).
+     */
+    public static void forEachPair(int[] sentence, int L, SplittableRandom shrink, PairConsumer out) {
+        requireWindow(L);
+        for (int t = 0; t < sentence.length; t++) {
+            int l = shrink == null ? L : L - shrink.nextInt(L);
+            for (int j = Math.max(0, t - l); j <= Math.min(sentence.length - 1, t + l); j++) {
+                if (j != t) {
+                    out.accept(sentence[t], sentence[j]);
+                }
+            }
+        }
+    }
+
+    private static void requireWindow(int L) {
+        if (L < 1) {
+            throw new IllegalArgumentException("the window L must be at least 1 (words on each side), got " + L);
+        }
+    }
+}

@@ -90,11 +90,18 @@ public final class Check {
         throw new CheckFailure("✘ " + what + ": " + message);
     }
 
+    /** A number with up to 6 significant digits and no trailing zeros: 0.5, 3.5, 1e-06, NaN. */
     static String num(double x) {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return String.format(Locale.ROOT, "%.1f", x);
         }
-        return String.format(Locale.ROOT, "%.6g", x);
+        String s = String.format(Locale.ROOT, "%.6g", x);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? mantissa : mantissa + s.substring(e);
     }
 
     private static String preview(double[] v) {

@@ -78,4 +78,18 @@ class CheckTest {
                 () -> GradientCheck.of("f", v -> v[0] * v[0], new double[] {1}, new double[] {0}).passes(1));
         assertTrue(z.getMessage().contains("all zeros") && z.getMessage().contains("implemented"), z.getMessage());
     }
+
+    @Test
+    void scoreKeepsTheLastResultOfEachCheck() {
+        Score.reset();
+        Check.close("sigma(0)", 0.5, 0.5, 0);
+        assertThrows(CheckFailure.class, () -> Check.close("loss", 1, 2, 0));
+        assertEquals(1, Score.passed());
+        assertEquals(2, Score.total());
+        Check.close("loss", 1, 1, 0);
+        assertEquals(2, Score.passed());
+        assertEquals("Score so far: 2 of 2 checks passed", Score.soFar().name());
+        assertEquals(java.util.List.of("sigma(0)", "loss"), Score.soFar().stringColumn("check").asList());
+        Score.reset();
+    }
 }

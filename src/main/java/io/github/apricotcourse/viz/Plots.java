@@ -38,6 +38,18 @@ public final class Plots {
 
     /** Grouped vertical bars: one group per row (labelled by {@code category}), one bar per value column. */
     public static Figure bars(String title, Table table, String category, String... values) {
+        return bars(title, table, category, false, values);
+    }
+
+    /**
+     * Grouped bars on a logarithmic y axis, for values that span several powers of ten (such as
+     * the probabilities of frequent and rare words).
+     */
+    public static Figure barsLogScale(String title, Table table, String category, String... values) {
+        return bars(title, table, category, true, values);
+    }
+
+    private static Figure bars(String title, Table table, String category, boolean log, String... values) {
         requireColumns(table, values.length == 0 ? new String[] {category} : concat(category, values));
         if (values.length == 0) {
             throw new IllegalArgumentException("name at least one numeric column to draw as bars");
@@ -49,6 +61,12 @@ public final class Plots {
         }
         Layout layout = layout(title, category, values.length == 1 ? values[0] : "")
                 .barMode(Layout.BarMode.GROUP).showLegend(values.length > 1).build();
+        if (log) {
+            layout = Layout.builder().title(title).width(WIDTH).height(HEIGHT).barMode(Layout.BarMode.GROUP)
+                    .showLegend(values.length > 1).xAxis(Axis.builder().title(category).build())
+                    .yAxis(Axis.builder().title(values.length == 1 ? values[0] : "").type(Axis.Type.LOG).build())
+                    .build();
+        }
         return new Figure(layout, traces.toArray(new Trace[0]));
     }
 

@@ -31,6 +31,12 @@ class PlotsTest {
     }
 
     @Test
+    void logScaleBars() {
+        String js = Plots.barsLogScale("Noise", noise(), "word", "α = 0", "α = 1").asJavascript("d");
+        assertTrue(js.contains("log"), js);
+    }
+
+    @Test
     void linesAndLossCurve() {
         Table t = Table.create("t", DoubleColumn.create("x", 1, 2, 3), DoubleColumn.create("y", 3, 2, 1));
         assertEquals(1, Plots.lines("down", t, "x", "y").getTraces().length);

@@ -34,7 +34,8 @@ public final class FigureHtml {
     /** The HTML for {@code figure}, embedding plotly.js if this is the session's first figure. */
     public static String of(Figure figure) {
         boolean withLibrary = libraryEmitted.compareAndSet(false, true);
-        return of(figure, "apricot-figure-" + UUID.randomUUID(), withLibrary);
+        // Tablesaw also uses the id as a JavaScript variable name, so it must be an identifier.
+        return of(figure, "apricot_figure_" + UUID.randomUUID().toString().replace("-", ""), withLibrary);
     }
 
     /**

@@ -87,36 +87,61 @@ def indent(text, prefix="    "):
     return "\n".join(prefix + line for line in text.splitlines())
 
 
+REQUIRE_JS = ["/usr/share/javascript/requirejs/require.min.js",
+              "/usr/share/javascript/requirejs/require.js"]
+
+
 def browser_check(args):
+    """Checks the HTML export as nbconvert writes it, and again with require.js loaded first,
+    as in the classic Notebook (plotly.js must not get lost as an anonymous AMD module)."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if chromium is None:
         print("Browser check: no chromium found. Fix: apt-get install chromium (src/bin/apricot test does this).")
         return 1
     with tempfile.TemporaryDirectory(prefix="apricot-browser-") as tmp:
-        html = os.path.join(tmp, "notebook.html")
         subprocess.run([sys.executable, "-m", "nbconvert", "--to", "html", "--log-level=WARN",
                         "--output-dir", tmp, "--output", "notebook", args.notebook], check=True)
-        profile = os.path.join(tmp, "profile")
-        command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                   # No network at all: the figure must draw from what the page itself carries.
-                   "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-                   f"--user-data-dir={profile}", "--virtual-time-budget=20000",
-                   "--enable-logging=stderr", "--v=1", "--dump-dom", "file://" + html]
-        browser = subprocess.run(command, capture_output=True, text=True, timeout=180)
-        dom = browser.stdout
-        console = [line.split("CONSOLE", 1)[1] for line in browser.stderr.splitlines() if ":CONSOLE" in line]
-        figures = dom.count('class="main-svg"')
-        size_mb = os.path.getsize(html) / 1e6
-        if figures == 0:
-            print(f"Browser check: FAILED, no plotly svg.main-svg in the DOM of {args.notebook}'s HTML export "
-                  f"({size_mb:.1f} MB). The page's console said:")
-            for line in console[:10] or ["(nothing)"]:
-                print("    " + line[:300])
-            return 1
-        print(f"Browser check: ok, Chromium drew {figures} plotly SVG layer(s) in the offline HTML export "
-              f"of {args.notebook} ({size_mb:.1f} MB)")
-        return 0
+        html = os.path.join(tmp, "notebook.html")
+        pages = [("nbconvert HTML export", html)]
+        require_js = next((p for p in REQUIRE_JS if os.path.exists(p)), None)
+        if require_js:
+            with open(html, encoding="utf-8") as f:
+                page = f.read()
+            with open(require_js, encoding="utf-8") as f:
+                loader = f.read()
+            with_require = os.path.join(tmp, "notebook-requirejs.html")
+            with open(with_require, "w", encoding="utf-8") as f:
+                f.write(page.replace("<head>", "<head><script>" + loader + "</script>", 1))
+            pages.append(("same page with require.js loaded first", with_require))
+        else:
+            print("Browser check: require.js not found (apt-get install libjs-requirejs); checking without it only")
+        failures = 0
+        for label, path in pages:
+            failures += not draws_figure(chromium, path, os.path.join(tmp, "profile"), label, args.notebook)
+        return 1 if failures else 0
+
+
+def draws_figure(chromium, html, profile, label, notebook):
+    """Loads `html` in headless Chromium with no network; true if plotly drew svg.main-svg."""
+    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               # No network at all: the figure must draw from what the page itself carries.
+               "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+               f"--user-data-dir={profile}", "--virtual-time-budget=20000",
+               "--enable-logging=stderr", "--v=1", "--dump-dom", "file://" + html]
+    browser = subprocess.run(command, capture_output=True, text=True, timeout=180)
+    console = [line.split("CONSOLE", 1)[1] for line in browser.stderr.splitlines() if ":CONSOLE" in line]
+    figures = browser.stdout.count('class="main-svg"')
+    size_mb = os.path.getsize(html) / 1e6
+    if figures == 0:
+        print(f"Browser check: FAILED ({label}): no plotly svg.main-svg in the DOM of {notebook}'s export "
+              f"({size_mb:.1f} MB). The page's console said:")
+        for line in console[:10] or ["(nothing)"]:
+            print("    " + line[:300])
+        return False
+    print(f"Browser check: ok ({label}), Chromium drew {figures} plotly SVG layer(s) offline "
+          f"from {notebook} ({size_mb:.1f} MB)")
+    return True
 
 
 def main():

@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Starts the kernel: {@code java -cp apricot.jar:lib/* io.github.apricotcourse.kernel.Main CONNECTION_FILE}
  * (the kernelspec written by {@code src/bin/apricot install-kernel} does this).
  */
 public final class Main {
+
+    /** basekernel logs every socket loop start and stop at INFO; only warnings are worth a line. */
+    private static final Logger BASEKERNEL_LOG = Logger.getLogger("io.github.spencerpark");
 
     private Main() {
     }
@@ -28,6 +32,7 @@ public final class Main {
             System.err.println("Connection file " + connectionFile + " does not exist. Fix: start the kernel from Jupyter.");
             System.exit(2);
         }
+        BASEKERNEL_LOG.setLevel(Level.WARNING);
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
         KernelConnectionProperties properties =
                 KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));

@@ -1,0 +1,107 @@
+package io.github.apricotcourse.check;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Always-on checks for notebook exercises. A passing check prints one short line
+ * ({@code ✔ sigmoid(0) = 0.5}); a failing one throws {@link CheckFailure} whose message says what
+ * was expected, what came out, the tolerance and, for vectors, the first index that differs.
+ * Numbers agree when |actual − expected| ≤ tolerance.
+ */
+public final class Check {
+    private Check() {}
+
+    /** Passes when |actual − expected| ≤ tolerance. */
+    public static void close(String what, double expected, double actual, double tolerance) {
+        if (!(Math.abs(actual - expected) <= tolerance)) {
+            fail(what, String.format(Locale.ROOT, "expected %s (± %s), got %s%s", num(expected), num(tolerance), num(actual),
+                    Double.isNaN(actual) ? " — NaN usually means 0/0, ∞ − ∞ or log of a negative number"
+                            : String.format(Locale.ROOT, " (off by %s)", num(Math.abs(actual - expected)))));
+        }
+        pass(what + " = " + num(actual));
+    }
+
+    /** Passes when both vectors have the same length and every entry is within tolerance. */
+    public static void close(String what, double[] expected, double[] actual, double tolerance) {
+        if (actual == null) {
+            fail(what, "got null instead of a vector of " + expected.length + " numbers — did you return the result?");
+        }
+        if (actual.length != expected.length) {
+            fail(what, "expected a vector of " + expected.length + " numbers, got " + actual.length);
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (!(Math.abs(actual[i] - expected[i]) <= tolerance)) {
+                fail(what, String.format(Locale.ROOT, "vectors differ first at index %d: expected %s, got %s (tolerance %s)%n"
+                        + "  expected %s%n  got      %s", i, num(expected[i]), num(actual[i]), num(tolerance),
+                        preview(expected), preview(actual)));
+            }
+        }
+        pass(what + " (" + expected.length + " entries within " + num(tolerance) + ")");
+    }
+
+    /** Passes when the two values are equal. */
+    public static void equal(String what, Object expected, Object actual) {
+        if (!Objects.equals(expected, actual)) {
+            fail(what, "expected " + expected + ", got " + actual);
+        }
+        pass(what + " = " + actual);
+    }
+
+    /** Passes when the condition holds; otherwise fails with the explanation. */
+    public static void that(String what, boolean condition, String explanationIfFalse) {
+        if (!condition) {
+            fail(what, explanationIfFalse);
+        }
+        pass(what);
+    }
+
+    /** Passes when running the code throws an exception of the given type. */
+    public static void throwsException(String what, Class<? extends Throwable> type, Runnable code) {
+        try {
+            code.run();
+        } catch (Throwable t) {
+            if (type.isInstance(t)) {
+                pass(what + " (" + type.getSimpleName() + ")");
+                return;
+            }
+            fail(what, "expected " + type.getSimpleName() + ", got " + t.getClass().getSimpleName() + ": " + t.getMessage());
+        }
+        fail(what, "expected " + type.getSimpleName() + ", but nothing was thrown");
+    }
+
+    /** Runs the computation and fails clearly if it is not implemented yet or throws. */
+    public static <T> T result(String what, Supplier<T> computation) {
+        try {
+            return computation.get();
+        } catch (UnsupportedOperationException e) {
+            throw new CheckFailure("✘ " + what + ": not implemented yet — " + e.getMessage());
+        }
+    }
+
+    /** Prints one pass line. */
+    static void pass(String line) {
+        System.out.println("✔ " + line);
+    }
+
+    /** Throws the failure for a check. */
+    static void fail(String what, String message) {
+        throw new CheckFailure("✘ " + what + ": " + message);
+    }
+
+    static String num(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return String.format(Locale.ROOT, "%.1f", x);
+        }
+        return String.format(Locale.ROOT, "%.6g", x);
+    }
+
+    private static String preview(double[] v) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < Math.min(v.length, 6); i++) {
+            sb.append(i == 0 ? "" : ", ").append(num(v[i]));
+        }
+        return sb.append(v.length > 6 ? ", …]" : "]").toString();
+    }
+}

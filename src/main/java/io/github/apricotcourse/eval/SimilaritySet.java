@@ -41,13 +41,15 @@ public record SimilaritySet(String name, List<Pair> pairs) {
         }
         List<Pair> pairs = new ArrayList<>();
         int ratingColumn = 2;
+        boolean header = false;
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             String[] f = line.split(line.contains("\t") ? "\t" : line.contains(",") ? "," : "\\s+");
-            if (pairs.isEmpty() && f.length >= 3 && !isNumber(f[2])) {
+            if (!header && pairs.isEmpty() && f.length >= 3 && !isNumber(f[2])) {
+                header = true;
                 for (int i = 2; i < f.length; i++) {        // a header: find the rating column
                     if (f[i].strip().equalsIgnoreCase("SimLex999")) {
                         ratingColumn = i;

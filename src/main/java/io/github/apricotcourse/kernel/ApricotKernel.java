@@ -253,7 +253,9 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
     @Override
     public void onShutdown(boolean isRestarting) {
         Display.uninstall(this);
-        instance = null;
+        if (instance == this) {
+            instance = null;
+        }
         session.close();
     }
 

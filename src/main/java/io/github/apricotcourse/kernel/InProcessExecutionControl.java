@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.Arrays;
 import jdk.jshell.execution.DirectExecutionControl;
 
 /**
@@ -19,7 +20,9 @@ import jdk.jshell.execution.DirectExecutionControl;
  *   <li>an interrupt stops even a busy loop: the thread is interrupted, then stopped, and the
  *       shell's state survives;</li>
  *   <li>a time limit ({@code IJAVA_TIMEOUT}) can be applied to each statement;</li>
- *   <li>assertions are on in snippet code, like {@code java -ea}.</li>
+ *   <li>assertions are on in snippet code, like {@code java -ea};</li>
+ *   <li>{@code System.exit} in snippet code stops the cell, not the kernel
+ *       ({@link ExitCallRedirect}).</li>
  * </ul>
  */
 final class InProcessExecutionControl extends DirectExecutionControl {
@@ -113,6 +116,22 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         return true;
     }
 
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(withExitRedirected(classes));
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.redefine(withExitRedirected(classes));
+    }
+
+    private static ClassBytecodes[] withExitRedirected(ClassBytecodes[] classes) {
+        return Arrays.stream(classes)
+                .map(c -> new ClassBytecodes(c.name(), ExitCallRedirect.rewrite(c.bytecodes())))
+                .toArray(ClassBytecodes[]::new);
+    }
+
     /** Interrupts the running statement, and stops its thread if it does not end by itself. */
     @Override
     public void stop() {
@@ -132,8 +151,13 @@ final class InProcessExecutionControl extends DirectExecutionControl {
             Thread.currentThread().interrupt();
         }
         if (worker.isAlive()) {
-            // The only way to end a loop that never checks for interrupts; works on Java 17-19.
-            worker.stop();
+            try {
+                // The only way to end a loop that never checks for interrupts; works on Java 17-19.
+                worker.stop();
+            } catch (UnsupportedOperationException e) {
+                System.err.println("This Java (" + Runtime.version() + ") cannot stop a running loop; it goes on in "
+                        + "the background. Fix: Kernel > Restart, or use Java 17 (see README).");
+            }
         }
     }
 

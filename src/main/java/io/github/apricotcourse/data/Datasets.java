@@ -27,7 +27,7 @@ import tech.tablesaw.api.Table;
  * {@code eval/…}) and {@code APRICOT_CACHE} (downloads; default {@code ~/.cache/apricot}).
  */
 public final class Datasets {
-    private static volatile DownloadProgress progress = DownloadProgress.text(System.err);
+    private static volatile DownloadProgress progress;
 
     private Datasets() {}
 
@@ -111,12 +111,12 @@ public final class Datasets {
 
     /** The store that the environment describes (APRICOT_DATA, APRICOT_CACHE), with the current progress display. */
     public static DatasetStore store() {
-        return DatasetStore.fromEnvironment(progress);
+        return DatasetStore.fromEnvironment(progress == null ? DownloadProgress.automatic() : progress);
     }
 
-    /** Shows download progress through {@code p} (default: a text bar on standard error). */
+    /** Shows download progress through {@code p}; null restores the default ({@link DownloadProgress#automatic()}). */
     public static void progress(DownloadProgress p) {
-        progress = p == null ? DownloadProgress.none() : p;
+        progress = p;
     }
 
     /** The file of a dataset, checked; downloaded into the cache first if needed. */

@@ -71,7 +71,7 @@ public record AnalogyResult(String set, int topWords, List<SectionScore> section
     @Override
     public String toString() {
         SectionScore t = total();
-        return String.format(Locale.ROOT, "%s: %.1f %% correct (%d of %d answered, %d skipped; top %d words)",
+        return String.format(Locale.ROOT, "%s: %.1f %% correct (%d of %d questions answered, %d skipped; top %d words)",
                 set, 100 * t.accuracy(), t.correct(), t.answered(), t.skipped(), topWords);
     }
 }

@@ -141,6 +141,7 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
     @Override
     public DisplayData eval(String code) throws Exception {
         awaitStartup();
+        session.beginCell();
         int cell = executionCount.get() - 1;
         Object result = null;
         for (CellParts.Part part : CellParts.of(code)) {
@@ -172,7 +173,8 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
         }
     }
 
-    private void runScript(String script, Path file) throws Exception {
+    /** Runs a script loaded by {@code %load}, magics included, as part of the current cell. */
+    private void runScript(String script) throws Exception {
         for (CellParts.Part part : CellParts.of(script)) {
             if (part instanceof CellParts.Code c) {
                 session.eval(c.source(), executionCount.get() - 1, c.lineOffset());
@@ -251,7 +253,9 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
     @Override
     public void onShutdown(boolean isRestarting) {
         Display.uninstall(this);
-        instance = null;
+        if (instance == this) {
+            instance = null;
+        }
         session.close();
     }
 

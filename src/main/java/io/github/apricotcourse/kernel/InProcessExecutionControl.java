@@ -39,6 +39,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     private final Optional<Duration> timeout;
     private final Map<String, Object> results = new ConcurrentHashMap<>();
     private volatile Thread running;
+    /** Set by {@link #stop()}; cleared when a new cell begins. Also stops snippets not yet started. */
     private volatile boolean stopRequested;
 
     InProcessExecutionControl(Optional<Duration> timeout) {
@@ -67,6 +68,9 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         // Classes initialise (and read their assertion status) on first use, which is after this.
         snippetLoader.setDefaultAssertionStatus(true);
 
+        if (stopRequested) {
+            throw interrupted();
+        }
         Object[] value = new Object[1];
         Throwable[] thrown = new Throwable[1];
         CountDownLatch done = new CountDownLatch(1);
@@ -83,7 +87,6 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         }, "apricot-cell");
         worker.setContextClassLoader(snippetLoader);
         worker.setDaemon(true);
-        stopRequested = false;
         running = worker;
         worker.start();
         try {
@@ -100,8 +103,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
             running = null;
         }
         if (stopRequested) {
-            throw new UserException("The cell was interrupted; variables keep the values they had.",
-                    INTERRUPTED_NAME, new StackTraceElement[0]);
+            throw interrupted();
         }
         if (thrown[0] != null) {
             throwConvertedInvocationException(thrown[0]);
@@ -109,6 +111,16 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         String key = UUID.randomUUID().toString();
         results.put(key, value[0] == null ? NULL : value[0]);
         return key;
+    }
+
+    private static UserException interrupted() {
+        return new UserException("The cell was interrupted; variables keep the values they had.",
+                INTERRUPTED_NAME, new StackTraceElement[0]);
+    }
+
+    /** A new cell begins: an interrupt of the previous one no longer applies. */
+    void beginCell() {
+        stopRequested = false;
     }
 
     private static boolean awaitForever(CountDownLatch done) throws InterruptedException {
@@ -132,12 +144,15 @@ final class InProcessExecutionControl extends DirectExecutionControl {
                 .toArray(ClassBytecodes[]::new);
     }
 
-    /** Interrupts the running statement, and stops its thread if it does not end by itself. */
+    /**
+     * Interrupts the running statement, and stops its thread if it does not end by itself. An
+     * interrupt that comes while a snippet is still compiling stops it before it starts.
+     */
     @Override
     public void stop() {
+        stopRequested = true;
         Thread worker = running;
         if (worker != null) {
-            stopRequested = true;
             halt(worker);
         }
     }

@@ -63,6 +63,19 @@ class ApricotKernelTest {
     }
 
     @Test
+    void brokenStartupScriptIsReportedOnceByTheFirstCell() throws Exception {
+        ApricotKernel broken = new ApricotKernel(KernelSettings.from(Map.of("IJAVA_STARTUP_SCRIPT", "int seed = ;")));
+        try {
+            CellError e = assertThrows(CellError.class, () -> broken.eval("1"));
+            assertTrue(e.getMessage().startsWith("Start-up script IJAVA_STARTUP_SCRIPT failed: Compile error in "
+                    + "start-up script, line 1"), e.getMessage());
+            assertEquals("2", broken.eval("1 + 1").getData(MIMEType.TEXT_PLAIN));
+        } finally {
+            broken.onShutdown(false);
+        }
+    }
+
+    @Test
     void isCompleteAsksForMoreInsideABlock() {
         assertEquals("complete", kernel.isComplete("int a = 1;"));
         assertEquals("    ", kernel.isComplete("for (int i = 0; i < 3; i++) {"));

@@ -88,16 +88,6 @@ public final class CooccurrenceMatrix {
         return new CooccurrenceMatrix(vocabulary, window, cols, vals);
     }
 
-    /** Counts with a vocabulary of the corpus's {@code maxWords} most frequent words (seen ≥ minCount times). */
-    public static CooccurrenceMatrix count(Corpus corpus, int window, int minCount, int maxWords) {
-        Vocabulary all = Vocabulary.of(corpus, minCount);
-        Map<String, Long> top = new HashMap<>();
-        for (int i = 0; i < Math.min(maxWords, all.size()); i++) {
-            top.put(all.word(i), all.count(i));
-        }
-        return count(corpus, Vocabulary.fromCounts(top, minCount), window);
-    }
-
     /** A matrix with the same rows and columns and new values for the same non-zero cells. */
     CooccurrenceMatrix withValues(double[][] newValues) {
         return new CooccurrenceMatrix(vocabulary, window, columns, newValues);

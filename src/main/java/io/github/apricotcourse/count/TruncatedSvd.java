@@ -25,7 +25,7 @@ import org.ejml.sparse.csc.CommonOps_DSCC;
  * Halko, Martinsson and Tropp (2011), seeded:
  *
  * <pre>
- *   Ω = (k + 10) random Gaussian columns;  Y = (X Xᵀ)^q X Ω  (q = 2 power iterations)
+ *   Ω = (k + 10) random Gaussian columns;  Y = (X Xᵀ)^q X Ω  (q = 1 power iteration)
  *   Q = orthonormal basis of Y  (QR);  B = Qᵀ X = Û Σ Vᵀ  (small: exact SVD);  U = Q Û
  * </pre>
  *
@@ -35,7 +35,7 @@ import org.ejml.sparse.csc.CommonOps_DSCC;
  */
 public final class TruncatedSvd {
     private static final int OVERSAMPLE = 10;
-    private static final int POWER_ITERATIONS = 2;
+    private static final int POWER_ITERATIONS = 1;
 
     private final CooccurrenceMatrix matrix;
     private int rank = 50;

@@ -5,7 +5,9 @@ import io.github.apricotcourse.embed.Neighbour;
 import io.github.apricotcourse.math.Vectors;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -57,7 +59,11 @@ public final class SemanticChange {
                 words.add(w);
             }
         }
-        words.sort(Comparator.comparingDouble(this::change).reversed());
+        Map<String, Double> changes = new HashMap<>();
+        for (String w : words) {
+            changes.put(w, change(w));
+        }
+        words.sort(Comparator.comparingDouble(changes::get).reversed());
         return table("The " + n + " of the " + words.size() + " most frequent shared words that moved most",
                 words.subList(0, Math.min(n, words.size())));
     }

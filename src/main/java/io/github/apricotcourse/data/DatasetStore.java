@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 /**
  * Where dataset files live on this machine, and how they get there. A dataset is looked for, in
@@ -153,7 +154,7 @@ public final class DatasetStore {
         Path part = target.resolveSibling(entry + ".part");
         try {
             Files.createDirectories(target.getParent());
-            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(archive))) {
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(archive))) {
                 for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                     if (e.getName().equals(entry)) {
                         Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);   // ZipInputStream checks the CRC-32

@@ -6,9 +6,13 @@ import io.github.apricotcourse.eval.AnalogySet;
 import io.github.apricotcourse.eval.SimilaritySet;
 import io.github.apricotcourse.text.Corpus;
 import io.github.apricotcourse.text.NearSpellings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -123,7 +127,7 @@ public final class Datasets {
     }
 
     /** The file of a dataset, checked; downloaded into the cache first if needed. */
-    public static java.nio.file.Path path(String id) {
+    public static Path path(String id) {
         return store().path(get(id));
     }
 
@@ -151,11 +155,11 @@ public final class Datasets {
         if (!List.of(50, 100, 200, 300).contains(dimension)) {
             throw new IllegalArgumentException("GloVe 6B comes in dimensions 50, 100, 200 and 300, not " + dimension);
         }
-        java.nio.file.Path file = store().extract(get("glove.6B"), "glove.6B." + dimension + "d.txt");
+        Path file = store().extract(get("glove.6B"), "glove.6B." + dimension + "d.txt");
         try {
             return VectorFormat.GLOVE_TEXT.read(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("could not read " + file + ": " + e.getMessage()
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage()
                     + ". Delete it so that it is unpacked again from glove.6B.zip.", e);
         }
     }
@@ -175,7 +179,7 @@ public final class Datasets {
         return Table.create("Datasets (local folder: " + store.localFolder().map(Object::toString).orElse("none")
                         + ", cache: " + store.cache() + ")",
                 StringColumn.create("id", ALL.stream().map(Dataset::id)),
-                StringColumn.create("kind", ALL.stream().map(d -> d.kind().name().toLowerCase(java.util.Locale.ROOT))),
+                StringColumn.create("kind", ALL.stream().map(d -> d.kind().name().toLowerCase(Locale.ROOT))),
                 LongColumn.create("bytes", ALL.stream().mapToLong(Dataset::size).toArray()),
                 StringColumn.create("where", ALL.stream().map(store::location)),
                 StringColumn.create("checked by", ALL.stream().map(Dataset::verification)),

@@ -83,8 +83,11 @@ class DatasetStoreTest {
     }
 
     Dataset dataset(String... paths) throws Exception {
-        return new Dataset("tiny", Dataset.Kind.CORPUS, "corpora/tiny.txt",
-                java.util.Arrays.stream(paths).map(this::url).toList(), TEXT.length, sha256(TEXT), null,
+        return datasetAt(java.util.Arrays.stream(paths).map(this::url).toList());
+    }
+
+    static Dataset datasetAt(List<URI> urls) throws Exception {
+        return new Dataset("tiny", Dataset.Kind.CORPUS, "corpora/tiny.txt", urls, TEXT.length, sha256(TEXT), null,
                 "test", "test", "a tiny corpus");
     }
 
@@ -141,9 +144,7 @@ class DatasetStoreTest {
                 }
             });
             serverThread.start();
-            Dataset d = new Dataset("tiny", Dataset.Kind.CORPUS, "corpora/tiny.txt",
-                    List.of(URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/tiny.txt")), TEXT.length,
-                    sha256(TEXT), null, "test", "test", "a tiny corpus");
+            Dataset d = datasetAt(List.of(URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/tiny.txt")));
             DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> store(null).path(d));
             assertTrue(e.getMessage().contains("could not be downloaded"), e.getMessage());
             assertFalse(Files.exists(tmp.resolve("cache/corpora/tiny.txt")));
@@ -164,9 +165,7 @@ class DatasetStoreTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        Dataset d = new Dataset("tiny", Dataset.Kind.CORPUS, "corpora/tiny.txt",
-                List.of(URI.create("http://127.0.0.1:" + closedPort + "/tiny.txt")), TEXT.length, sha256(TEXT), null,
-                "test", "test", "a tiny corpus");
+        Dataset d = datasetAt(List.of(URI.create("http://127.0.0.1:" + closedPort + "/tiny.txt")));
         DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> store(null).path(d));
         assertTrue(e.getMessage().contains("cannot connect"), e.getMessage());
         assertTrue(e.getMessage().contains("Put the file by hand at " + tmp.resolve("cache/corpora/tiny.txt")), e.getMessage());

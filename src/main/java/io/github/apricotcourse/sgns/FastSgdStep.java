@@ -1,12 +1,13 @@
 package io.github.apricotcourse.sgns;
 
 import io.github.apricotcourse.math.Sigmoid;
+import java.util.Arrays;
 
 /**
  * The fast path's SGD step: {@link SgdStep}'s three equations on flat float arrays (row r of W
  * is {@code W[r·d .. r·d + d)}), for all the targets w_1..m around one positive context c_pos
  * at once, sharing one set of k noise words among them (Ji et al. 2016). With c_0 = c_pos,
- * c_1..k = c_neg_1..k and the label y_0 = 1, y_1..k = 0:
+ * c_1..k = c_neg_1..k and the labels y_0 = 1, y_1..k = 0:
  *
  * <pre>
  *   g_io   = η [y_o − σ(C[c_o] · W[w_i])]          (= −η ∂L/∂(c_o · w_i))
@@ -16,15 +17,34 @@ import io.github.apricotcourse.math.Sigmoid;
  *
  * For one target (m = 1) this is exactly {@link SgdStep#apply}: every gradient is computed from
  * the vectors before the step, and a noise word drawn twice moves twice. For m &gt; 1 the C rows
- * move once, by the sum of the m pairs' gradients — a small matrix product instead of m(k + 1)
- * separate vector updates. Nothing is allocated per call: the sums live in two buffers.
+ * move once, by the sum of the m pairs' gradients: a small matrix product instead of m(k + 1)
+ * separate vector updates.
+ *
+ * <p>How it is made fast, without allocating anything per call:
+ * <ul>
+ *   <li>the rows it works on are first copied into small arrays of their own ({@code c[o]},
+ *       {@code w}); Java's compiler turns loops over whole small arrays into vector
+ *       instructions, but not loops over a slice of a big array at a variable offset;</li>
+ *   <li>the k + 1 scores of a target are summed three at a time, so each w[j] is read once
+ *       for three running sums and the six sums are independent (a single sum must add in
+ *       order, one addition at a time);</li>
+ *   <li>σ and log σ come from {@link SigmoidTable} (unless {@code exactSigmoid});</li>
+ *   <li>a changed row is written back as "read the current row, add the change, write": under
+ *       Hogwild another thread's update to the same row is lost only if it lands in those few
+ *       nanoseconds.</li>
+ * </ul>
  */
 final class FastSgdStep {
     private final int d;
+    private final int k;
     private final boolean exactSigmoid;
+    private final float[][] c;      // copies of C[c_0..k]
+    private final float[][] dc;     // Σ_i g_io W[w_i], the change to C[c_o]
+    private final float[] w;        // a copy of W[w_i]
     private final float[] dw;       // Σ_o g_io C[c_o], the change to W[w_i]
-    private final float[] dc;       // Σ_i g_io W[w_i], the change to C[c_o], row o
-    private final int[] c;          // row offsets of c_0 = c_pos, c_1..k = c_neg
+    private final float[] score;    // C[c_o] · W[w_i]
+    private final float[] g;        // g_io
+    private final float[] row;      // a row being written back
 
     /**
      * A step for vectors of length d and k noise words. With {@code exactSigmoid} σ and log σ
@@ -32,45 +52,94 @@ final class FastSgdStep {
      */
     FastSgdStep(int d, int k, boolean exactSigmoid) {
         this.d = d;
+        this.k = k;
         this.exactSigmoid = exactSigmoid;
+        c = new float[k + 1][d];
+        dc = new float[k + 1][d];
+        w = new float[d];
         dw = new float[d];
-        dc = new float[(k + 1) * d];
-        c = new int[k + 1];
+        score = new float[k + 1];
+        g = new float[k + 1];
+        row = new float[d];
     }
 
     /**
-     * Updates W[w_i] for the m targets in {@code w[0..m)}, C[cPos] and C[cNeg[o]], and returns the
-     * summed loss of the m pairs before the step, L_i = −[log σ(c_pos · w_i) + Σ_o log σ(−c_neg_o · w_i)];
-     * NaN when a score c_o · w_i is not finite (the caller reports divergence).
+     * Updates W[w_i] for the m targets in {@code targets[0..m)}, C[cPos] and C[cNeg[o]], and returns
+     * the summed loss of the m pairs before the step,
+     * L_i = −[log σ(c_pos · w_i) + Σ_o log σ(−c_neg_o · w_i)]; NaN when a score is not finite.
      */
-    double apply(float[] W, float[] C, int[] w, int m, int cPos, int[] cNeg, float eta) {
-        int k = cNeg.length;
-        c[0] = cPos * d;
-        for (int o = 1; o <= k; o++) {
-            c[o] = cNeg[o - 1] * d;
+    double apply(float[] W, float[] C, int[] targets, int m, int cPos, int[] cNeg, float eta) {
+        if (cNeg.length != k) {
+            throw new IllegalArgumentException("this step was made for k = " + k + " noise words, got " + cNeg.length);
         }
-        java.util.Arrays.fill(dc, 0, (k + 1) * d, 0f);
+        for (int o = 0; o <= k; o++) {
+            System.arraycopy(C, (o == 0 ? cPos : cNeg[o - 1]) * d, c[o], 0, d);    // c_o = C[c_o]
+            Arrays.fill(dc[o], 0f);
+        }
         double L = 0;
         for (int i = 0; i < m; i++) {
-            int wi = w[i] * d;
-            java.util.Arrays.fill(dw, 0f);
+            int wi = targets[i] * d;
+            System.arraycopy(W, wi, w, 0, d);                                       // w = W[w_i]
+            scores();                                                               // c_o · w
             for (int o = 0; o <= k; o++) {
-                float score = dot(W, wi, C, c[o], d);                 // C[c_o] · W[w_i]
-                if (!Float.isFinite(score)) {
+                if (!Float.isFinite(score[o])) {
                     return Double.NaN;
                 }
                 float y = o == 0 ? 1f : 0f;
-                float g = eta * (y - sigma(score));                  // η [y_o − σ(c_o · w_i)]
-                L -= logSigma(o == 0 ? score : -score);              // −log σ(±c_o · w_i)
-                axpy(g, C, c[o], dw, 0, d);                          // Σ_o g_io C[c_o]
-                axpy(g, W, wi, dc, o * d, d);                        // Σ_i g_io W[w_i]
+                g[o] = eta * (y - sigma(score[o]));                                // η [y_o − σ(c_o · w)]
+                L -= logSigma(o == 0 ? score[o] : -score[o]);                      // −log σ(±c_o · w)
             }
-            axpy(1f, dw, 0, W, wi, d);                               // W[w_i] ← W[w_i] + Σ_o ...
+            Arrays.fill(dw, 0f);
+            gradients();                                                            // dw, dc[o] += ...
+            System.arraycopy(W, wi, row, 0, d);                                     // W[w_i] += dw
+            add(dw, row);
+            System.arraycopy(row, 0, W, wi, d);
         }
-        for (int o = 0; o <= k; o++) {
-            axpy(1f, dc, o * d, C, c[o], d);                         // C[c_o] ← C[c_o] + Σ_i ...
+        for (int o = 0; o <= k; o++) {                                              // C[c_o] += dc[o]
+            int co = (o == 0 ? cPos : cNeg[o - 1]) * d;
+            System.arraycopy(C, co, row, 0, d);
+            add(dc[o], row);
+            System.arraycopy(row, 0, C, co, d);
         }
         return L;
+    }
+
+    /** score[o] = c_o · w for o = 0..k, three at a time. */
+    private void scores() {
+        int o = 0;
+        for (; o + 3 <= k + 1; o += 3) {
+            dot3(w, c[o], c[o + 1], c[o + 2], score, o);
+        }
+        for (; o <= k; o++) {
+            score[o] = dot(w, c[o]);
+        }
+    }
+
+    /** dw += Σ_o g_o c_o and dc[o] += g_o w, three contexts per pass over j. */
+    private void gradients() {
+        int o = 0;
+        for (; o + 3 <= k + 1; o += 3) {
+            float g0 = g[o];
+            float g1 = g[o + 1];
+            float g2 = g[o + 2];
+            float[] c0 = c[o];
+            float[] c1 = c[o + 1];
+            float[] c2 = c[o + 2];
+            float[] d0 = dc[o];
+            float[] d1 = dc[o + 1];
+            float[] d2 = dc[o + 2];
+            for (int j = 0; j < d; j++) {
+                float x = w[j];
+                dw[j] += g0 * c0[j] + g1 * c1[j] + g2 * c2[j];
+                d0[j] += g0 * x;
+                d1[j] += g1 * x;
+                d2[j] += g2 * x;
+            }
+        }
+        for (; o <= k; o++) {
+            axpy(g[o], c[o], dw);
+            axpy(g[o], w, dc[o]);
+        }
     }
 
     private float sigma(float x) {
@@ -81,41 +150,62 @@ final class FastSgdStep {
         return exactSigmoid ? Sigmoid.logSigma(x) : SigmoidTable.logSigma(x);
     }
 
-    /**
-     * a[ai..ai+n) · b[bi..bi+n), summed in eight running sums with fused multiply-adds: a single
-     * sum must add in order, one addition at a time; eight independent ones keep the processor's
-     * floating-point units busy.
-     */
-    static float dot(float[] a, int ai, float[] b, int bi, int n) {
+    /** a · b, in two running sums of fused multiply-adds. */
+    static float dot(float[] a, float[] b) {
         float s0 = 0;
         float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        float s4 = 0;
-        float s5 = 0;
-        float s6 = 0;
-        float s7 = 0;
         int j = 0;
-        for (; j <= n - 8; j += 8) {
-            s0 = Math.fma(a[ai + j], b[bi + j], s0);
-            s1 = Math.fma(a[ai + j + 1], b[bi + j + 1], s1);
-            s2 = Math.fma(a[ai + j + 2], b[bi + j + 2], s2);
-            s3 = Math.fma(a[ai + j + 3], b[bi + j + 3], s3);
-            s4 = Math.fma(a[ai + j + 4], b[bi + j + 4], s4);
-            s5 = Math.fma(a[ai + j + 5], b[bi + j + 5], s5);
-            s6 = Math.fma(a[ai + j + 6], b[bi + j + 6], s6);
-            s7 = Math.fma(a[ai + j + 7], b[bi + j + 7], s7);
+        for (; j + 2 <= a.length; j += 2) {
+            s0 = Math.fma(a[j], b[j], s0);
+            s1 = Math.fma(a[j + 1], b[j + 1], s1);
         }
-        for (; j < n; j++) {
-            s0 = Math.fma(a[ai + j], b[bi + j], s0);
+        for (; j < a.length; j++) {
+            s0 = Math.fma(a[j], b[j], s0);
         }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        return s0 + s1;
     }
 
-    /** y[yi..yi+n) += g · x[xi..xi+n) (the JIT turns this loop into vector instructions). */
-    static void axpy(float g, float[] x, int xi, float[] y, int yi, int n) {
-        for (int j = 0; j < n; j++) {
-            y[yi + j] += g * x[xi + j];
+    /** out[at..at+3) = (a · b0, a · b1, a · b2): each a[j] read once for three dot products, six running sums. */
+    static void dot3(float[] a, float[] b0, float[] b1, float[] b2, float[] out, int at) {
+        float s0 = 0;
+        float t0 = 0;
+        float s1 = 0;
+        float t1 = 0;
+        float s2 = 0;
+        float t2 = 0;
+        int j = 0;
+        for (; j + 2 <= a.length; j += 2) {
+            float x = a[j];
+            float y = a[j + 1];
+            s0 = Math.fma(x, b0[j], s0);
+            t0 = Math.fma(y, b0[j + 1], t0);
+            s1 = Math.fma(x, b1[j], s1);
+            t1 = Math.fma(y, b1[j + 1], t1);
+            s2 = Math.fma(x, b2[j], s2);
+            t2 = Math.fma(y, b2[j + 1], t2);
+        }
+        for (; j < a.length; j++) {
+            float x = a[j];
+            s0 = Math.fma(x, b0[j], s0);
+            s1 = Math.fma(x, b1[j], s1);
+            s2 = Math.fma(x, b2[j], s2);
+        }
+        out[at] = s0 + t0;
+        out[at + 1] = s1 + t1;
+        out[at + 2] = s2 + t2;
+    }
+
+    /** y += a · x. */
+    static void axpy(float a, float[] x, float[] y) {
+        for (int j = 0; j < y.length; j++) {
+            y[j] += a * x[j];
+        }
+    }
+
+    /** y += x. */
+    static void add(float[] x, float[] y) {
+        for (int j = 0; j < y.length; j++) {
+            y[j] += x[j];
         }
     }
 }

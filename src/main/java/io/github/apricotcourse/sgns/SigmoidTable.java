@@ -39,7 +39,7 @@ final class SigmoidTable {
         if (x <= -MAX) {
             return 0f;
         }
-        return SIGMA[(int) ((x + MAX) * SCALE)];
+        return SIGMA[bin(x)];
     }
 
     /** log σ(x) from the table (x must be finite). */
@@ -50,6 +50,11 @@ final class SigmoidTable {
         if (x <= -MAX) {
             return x;
         }
-        return LOG_SIGMA[(int) ((x + MAX) * SCALE)];
+        return LOG_SIGMA[bin(x)];
+    }
+
+    /** The bin of x in (−MAX, MAX); min() guards against x + MAX rounding up to 2·MAX. */
+    private static int bin(float x) {
+        return Math.min(SIZE - 1, (int) ((x + MAX) * SCALE));
     }
 }

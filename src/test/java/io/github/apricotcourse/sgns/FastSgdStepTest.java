@@ -126,23 +126,34 @@ class FastSgdStepTest {
     }
 
     @Test
-    void dotAndAxpyMatchTheirDefinitions() {
+    void dotsAndAxpyMatchTheirDefinitions() {
         float[] a = new float[23];
         float[] b = new float[23];
+        float[] c = new float[23];
         for (int i = 0; i < a.length; i++) {
             a[i] = i * 0.5f - 3;
             b[i] = 2 - i * 0.25f;
+            c[i] = i % 3 - 1;
         }
-        double expected = 0;
-        for (int i = 2; i < 2 + 19; i++) {
-            expected += a[i] * b[i];
+        double ab = 0;
+        double ac = 0;
+        double aa = 0;
+        for (int i = 0; i < a.length; i++) {
+            ab += a[i] * b[i];
+            ac += a[i] * c[i];
+            aa += a[i] * a[i];
         }
-        assertEquals(expected, FastSgdStep.dot(a, 2, b, 2, 19), 1e-4);
+        assertEquals(ab, FastSgdStep.dot(a, b), 1e-4);
+        float[] out = new float[4];
+        FastSgdStep.dot3(a, b, c, a, out, 1);
+        assertEquals(0f, out[0]);
+        assertEquals(ab, out[1], 1e-4);
+        assertEquals(ac, out[2], 1e-4);
+        assertEquals(aa, out[3], 1e-4);
         float[] y = b.clone();
-        FastSgdStep.axpy(2f, a, 1, y, 3, 17);
-        for (int j = 0; j < 17; j++) {
-            assertEquals(b[3 + j] + 2f * a[1 + j], y[3 + j], 1e-6);
+        FastSgdStep.axpy(2f, a, y);
+        for (int j = 0; j < y.length; j++) {
+            assertEquals(b[j] + 2f * a[j], y[j], 1e-6);
         }
-        assertEquals(b[0], y[0]);
     }
 }

@@ -6,6 +6,7 @@
 #   src/bench/side-by-side.sh [--corpus FILE] [--threads "1 2"] [--runs 3] [--dim 100] [--window 5]
 #                             [--negatives 5] [--sample 1e-3] [--min-count 5] [--epochs 1]
 #
+# Run r uses seed r in both trainers, so the quality medians are over different seeds.
 # Prints every run's RESULT line, then per thread count: median words/s of each, their ratio
 # (Apricot / gensim), and median WordSim-353 Spearman ρ and analogy accuracy (3CosAdd, top 30k
 # words) of each. Needs target/apricot.jar (built with mvn package if missing) and Debian's
@@ -50,18 +51,20 @@ results="$logs/side-by-side-$(date -u +%Y%m%dT%H%M%SZ).txt"
 : > "$results"
 eval_args=(--wordsim "$wordsim" --analogies "$analogies" --analogy-words 30000)
 
+seed_of_run=0
 run_apricot() {
   java -cp "$root/target/apricot.jar:$root/target/lib/*" io.github.apricotcourse.bench.TrainBenchmark \
-    --corpus "$corpus" --threads "$1" "${hyper[@]}" "${eval_args[@]}" 2>>"$logs/apricot.err" | tee -a "$logs/apricot.log" | grep '^RESULT'
+    --corpus "$corpus" --threads "$1" --seed "$seed_of_run" "${hyper[@]}" "${eval_args[@]}" 2>>"$logs/apricot.err" | tee -a "$logs/apricot.log" | grep '^RESULT'
 }
 run_gensim() {
-  /usr/bin/python3 "$root/src/bench/gensim_train.py" --corpus "$corpus" --threads "$1" "${hyper[@]}" "${eval_args[@]}" \
+  /usr/bin/python3 "$root/src/bench/gensim_train.py" --corpus "$corpus" --threads "$1" --seed "$seed_of_run" "${hyper[@]}" "${eval_args[@]}" \
     2>>"$logs/gensim.err" | tee -a "$logs/gensim.log" | grep '^RESULT'
 }
 
 echo "corpus $corpus; hyperparameters ${hyper[*]}; $runs runs each, alternating"
 for t in $threads; do
   for r in $(seq 1 "$runs"); do
+    seed_of_run=$r                # run r uses seed r in both (a --seed option overrides it)
     if [ $((r % 2)) -eq 1 ]; then order="run_apricot run_gensim"; else order="run_gensim run_apricot"; fi
     for f in $order; do
       line="$($f "$t")" || { echo "side-by-side.sh: $f failed with $t threads, see $logs/*.err" >&2; exit 1; }

@@ -115,28 +115,9 @@ final class FastSgdStep {
         }
     }
 
-    /** dw += Σ_o g_o c_o and dc[o] += g_o w, three contexts per pass over j. */
+    /** dw += Σ_o g_o c_o and dc[o] += g_o w. */
     private void gradients() {
-        int o = 0;
-        for (; o + 3 <= k + 1; o += 3) {
-            float g0 = g[o];
-            float g1 = g[o + 1];
-            float g2 = g[o + 2];
-            float[] c0 = c[o];
-            float[] c1 = c[o + 1];
-            float[] c2 = c[o + 2];
-            float[] d0 = dc[o];
-            float[] d1 = dc[o + 1];
-            float[] d2 = dc[o + 2];
-            for (int j = 0; j < d; j++) {
-                float x = w[j];
-                dw[j] += g0 * c0[j] + g1 * c1[j] + g2 * c2[j];
-                d0[j] += g0 * x;
-                d1[j] += g1 * x;
-                d2[j] += g2 * x;
-            }
-        }
-        for (; o <= k; o++) {
+        for (int o = 0; o <= k; o++) {
             axpy(g[o], c[o], dw);
             axpy(g[o], w, dc[o]);
         }

@@ -275,6 +275,7 @@ final class FastTrainer {
         private long nextReport;
         private long lastCall = Long.MIN_VALUE;
         private double lossSum;
+        private double lastMean = Double.NaN;
         private long pairs;
         private int epoch = 1;
         private double eta = eta0;
@@ -305,9 +306,10 @@ final class FastTrainer {
         }
 
         private void report(long now, boolean last) {
-            double mean = pairs == 0 ? Double.NaN : lossSum / pairs;
+            double mean = pairs == 0 ? lastMean : lossSum / pairs;    // nothing new: repeat the last mean
             if (pairs > 0) {
                 history.add(new LossHistory.Point(epoch, now, mean));
+                lastMean = mean;
             }
             long t = System.nanoTime();
             if (last || t - lastCall >= 100_000_000L || lastCall == Long.MIN_VALUE) {

@@ -104,9 +104,12 @@ final class FastSgdStep {
         return L;
     }
 
-    /** score[o] = c_o · w for o = 0..k, three at a time. */
+    /** score[o] = c_o · w for o = 0..k, six (or three) at a time. */
     private void scores() {
         int o = 0;
+        for (; o + 6 <= k + 1; o += 6) {
+            dot6(w, c[o], c[o + 1], c[o + 2], c[o + 3], c[o + 4], c[o + 5], score, o);
+        }
         for (; o + 3 <= k + 1; o += 3) {
             dot3(w, c[o], c[o + 1], c[o + 2], score, o);
         }
@@ -174,6 +177,32 @@ final class FastSgdStep {
         out[at] = s0 + t0;
         out[at + 1] = s1 + t1;
         out[at + 2] = s2 + t2;
+    }
+
+    /** out[at..at+6) = (a · b0, …, a · b5): each a[j] read once for six independent running sums. */
+    static void dot6(float[] a, float[] b0, float[] b1, float[] b2, float[] b3, float[] b4, float[] b5,
+                     float[] out, int at) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        for (int j = 0; j < a.length; j++) {
+            float x = a[j];
+            s0 = Math.fma(x, b0[j], s0);
+            s1 = Math.fma(x, b1[j], s1);
+            s2 = Math.fma(x, b2[j], s2);
+            s3 = Math.fma(x, b3[j], s3);
+            s4 = Math.fma(x, b4[j], s4);
+            s5 = Math.fma(x, b5[j], s5);
+        }
+        out[at] = s0;
+        out[at + 1] = s1;
+        out[at + 2] = s2;
+        out[at + 3] = s3;
+        out[at + 4] = s4;
+        out[at + 5] = s5;
     }
 
     /** y += a · x. */

@@ -49,7 +49,11 @@ class FastSgdStepTest {
             float[] fc = flat(C);
             int w = rng.nextInt(N);
             int cPos = rng.nextInt(N);
-            int[] cNeg = {rng.nextInt(N), rng.nextInt(N), 2, 2};            // a noise word drawn twice
+            int k = new int[] {1, 3, 4, 5, 8}[trial % 5];                   // scores in groups of 6, 3 and 1
+            int[] cNeg = new int[k];
+            for (int o = 0; o < k; o++) {
+                cNeg[o] = o < 2 ? 2 : rng.nextInt(N);                       // noise word 2 drawn twice (once for k = 1)
+            }
             double expectedLoss = SgdStep.apply(W, C, w, cPos, cNeg, 0.1);
             double loss = new FastSgdStep(D, cNeg.length, true).apply(fw, fc, new int[] {w}, 1, cPos, cNeg, 0.1f);
             assertEquals(expectedLoss, loss, 1e-5 * Math.max(1, expectedLoss));
@@ -150,6 +154,14 @@ class FastSgdStepTest {
         assertEquals(ab, out[1], 1e-4);
         assertEquals(ac, out[2], 1e-4);
         assertEquals(aa, out[3], 1e-4);
+        float[] six = new float[6];
+        FastSgdStep.dot6(a, b, c, a, c, b, a, six, 0);
+        assertEquals(ab, six[0], 1e-4);
+        assertEquals(ac, six[1], 1e-4);
+        assertEquals(aa, six[2], 1e-4);
+        assertEquals(ac, six[3], 1e-4);
+        assertEquals(ab, six[4], 1e-4);
+        assertEquals(aa, six[5], 1e-4);
         float[] y = b.clone();
         FastSgdStep.axpy(2f, a, y);
         for (int j = 0; j < y.length; j++) {

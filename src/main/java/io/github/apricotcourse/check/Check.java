@@ -82,19 +82,40 @@ public final class Check {
 
     /** Prints one pass line. */
     static void pass(String line) {
+        Score.record(name(line), true, "");
         System.out.println("✔ " + line);
     }
 
     /** Throws the failure for a check. */
     static void fail(String what, String message) {
+        Score.record(what, false, message);
         throw new CheckFailure("✘ " + what + ": " + message);
     }
 
+    /** The check's name: its pass line up to " = ", " (" or ":". */
+    private static String name(String line) {
+        int end = line.length();
+        for (String sep : new String[] {" = ", " (", ":"}) {
+            int i = line.indexOf(sep);
+            if (i > 0 && i < end) {
+                end = i;
+            }
+        }
+        return line.substring(0, end);
+    }
+
+    /** A number with up to 6 significant digits and no trailing zeros: 0.5, 3.5, 1e-06, NaN. */
     static String num(double x) {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return String.format(Locale.ROOT, "%.1f", x);
         }
-        return String.format(Locale.ROOT, "%.6g", x);
+        String s = String.format(Locale.ROOT, "%.6g", x);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? mantissa : mantissa + s.substring(e);
     }
 
     private static String preview(double[] v) {

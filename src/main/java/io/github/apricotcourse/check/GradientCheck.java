@@ -94,7 +94,7 @@ public final class GradientCheck {
         boolean allZero = entries.stream().allMatch(e -> e.analytic() == 0);
         if (allZero) {
             boolean numericZero = entries.stream().allMatch(e -> Math.abs(e.numeric()) < 1e-12);
-            throw new CheckFailure("✘ " + what + ": the analytic gradient is all zeros"
+            Check.fail(what, "the analytic gradient is all zeros"
                     + (numericZero ? " (and so is the numeric one here: pick an input where f changes)"
                                    : " but the numeric gradient is not — is it implemented yet?"));
         }
@@ -106,7 +106,7 @@ public final class GradientCheck {
                 sb.append(String.format(Locale.ROOT, "%n  [%d] analytic %.8g, numeric %.8g, relative error %.3g",
                         e.index(), e.analytic(), e.numeric(), e.relativeError()));
             }
-            throw new CheckFailure(sb.toString());
+            Check.fail(what, sb.substring(("✘ " + what + ": ").length()));
         }
         Check.pass(String.format(Locale.ROOT, "%s: analytic and numeric gradients agree (max relative error %.2g)", what, max));
         return this;

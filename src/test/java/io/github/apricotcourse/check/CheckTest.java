@@ -1,0 +1,95 @@
+package io.github.apricotcourse.check;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CheckTest {
+    @Test
+    void passingCheckPrintsOneLine() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            Check.close("sigmoid(0)", 0.5, 0.5000001, 1e-6);
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals("✔ sigmoid(0) = 0.5\n", buf.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void failureSaysExpectedActualAndTolerance() {
+        var e = assertThrows(CheckFailure.class, () -> Check.close("sigmoid(0)", 0.5, 0.7310585786, 1e-6));
+        assertTrue(e.getMessage().contains("✘ sigmoid(0): expected 0.5 (± 1e-06), got 0.731059 (off by 0.231059)"),
+                e.getMessage());
+        var nan = assertThrows(CheckFailure.class, () -> Check.close("loss", 1, Double.NaN, 1e-6));
+        assertTrue(nan.getMessage().contains("got NaN"), nan.getMessage());
+    }
+
+    @Test
+    void vectorFailureNamesFirstDifferingIndex() {
+        var e = assertThrows(CheckFailure.class,
+                () -> Check.close("gradient", new double[] {1, 2, 3, 4}, new double[] {1, 2, 3.5, 5}, 1e-6));
+        assertTrue(e.getMessage().contains("vectors differ first at index 2: expected 3.0, got 3.5 (tolerance 1e-06)"),
+                e.getMessage());
+        var len = assertThrows(CheckFailure.class, () -> Check.close("g", new double[2], new double[3], 0));
+        assertTrue(len.getMessage().contains("expected a vector of 2 numbers, got 3"));
+        var nul = assertThrows(CheckFailure.class, () -> Check.close("g", new double[2], null, 0));
+        assertTrue(nul.getMessage().contains("got null"));
+    }
+
+    @Test
+    void otherChecks() {
+        assertDoesNotThrow(() -> Check.equal("word", "jam", "jam"));
+        assertTrue(assertThrows(CheckFailure.class, () -> Check.equal("word", "jam", "pinch")).getMessage()
+                .contains("expected jam, got pinch"));
+        assertTrue(assertThrows(CheckFailure.class, () -> Check.that("loss falls", false, "it rose")).getMessage()
+                .contains("✘ loss falls: it rose"));
+        assertDoesNotThrow(() -> Check.throwsException("bad η", IllegalArgumentException.class,
+                () -> { throw new IllegalArgumentException("x"); }));
+        assertTrue(assertThrows(CheckFailure.class, () -> Check.throwsException("bad η", IllegalArgumentException.class, () -> { }))
+                .getMessage().contains("nothing was thrown"));
+        assertTrue(assertThrows(CheckFailure.class, () -> Check.result("sigmoid", () -> {
+            throw new UnsupportedOperationException("implement sigmoid(x)");
+        })).getMessage().contains("not implemented yet — implement sigmoid(x)"));
+    }
+
+    @Test
+    void gradientCheckReportsWorstEntriesAndRejectsZeros() {
+        double[] x = {1, 2, 3};
+        GradientCheck ok = GradientCheck.of("x²", v -> v[0] * v[0] + v[1] * v[1] + v[2] * v[2], x, new double[] {2, 4, 6});
+        assertTrue(ok.maxRelativeError() < 1e-8);
+        assertDoesNotThrow(() -> ok.passes(1e-6));
+        assertEquals(3, ok.table(3).rowCount());
+
+        GradientCheck wrong = GradientCheck.of("x²", v -> v[0] * v[0] + v[1] * v[1] + v[2] * v[2], x, new double[] {2, 4, 3});
+        assertEquals(2, wrong.worst(1).get(0).index());
+        var e = assertThrows(CheckFailure.class, () -> wrong.passes(1e-6));
+        assertTrue(e.getMessage().contains("[2] analytic 3.0000000, numeric 6.0000000"), e.getMessage());
+
+        var z = assertThrows(CheckFailure.class,
+                () -> GradientCheck.of("f", v -> v[0] * v[0], new double[] {1}, new double[] {0}).passes(1));
+        assertTrue(z.getMessage().contains("all zeros") && z.getMessage().contains("implemented"), z.getMessage());
+    }
+
+    @Test
+    void scoreKeepsTheLastResultOfEachCheck() {
+        Score.reset();
+        Check.close("sigma(0)", 0.5, 0.5, 0);
+        assertThrows(CheckFailure.class, () -> Check.close("loss", 1, 2, 0));
+        assertEquals(1, Score.passed());
+        assertEquals(2, Score.total());
+        Check.close("loss", 1, 1, 0);
+        assertEquals(2, Score.passed());
+        assertEquals("Score so far: 2 of 2 checks passed", Score.soFar().name());
+        assertEquals(java.util.List.of("sigma(0)", "loss"), Score.soFar().stringColumn("check").asList());
+        Score.reset();
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.apricotcourse.embed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class VectorFormatTest {
+    @TempDir
+    Path dir;
+
+    static Embeddings sample() {
+        return Embeddings.of(List.of("apricot", "jam", "café"),
+                new float[] {0.1f, -2.5f, 3e-7f, 1f, 0f, -0.125f, 7f, 8.5f, -9f}, 3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(VectorFormat.class)
+    void saveThenLoadRoundTrips(VectorFormat format) throws IOException {
+        Path f = dir.resolve("v." + format);
+        sample().save(f, format);
+        Embeddings back = Embeddings.load(f, format);
+        assertEquals(sample().words(), back.words());
+        assertArrayEquals(sample().flat(), back.flat());
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file may be left behind");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(VectorFormat.class)
+    void neverOverwritesAnExistingFile(VectorFormat format) throws IOException {
+        Path f = dir.resolve("mine.txt");
+        Files.writeString(f, "precious");
+        var e = assertThrows(FileAlreadyExistsException.class, () -> sample().save(f, format));
+        assertTrue(e.getMessage().contains("refusing to overwrite"), e.getMessage());
+        assertEquals("precious", Files.readString(f));
+    }
+
+    @Test
+    void readsTheCToolsTextWithTrailingSpaces() throws IOException {
+        Path f = dir.resolve("c.txt");
+        Files.writeString(f, "2 3\n</s> 0.1 0.2 0.3 \napricot -1 0 1.5e-1 \n");
+        Embeddings e = VectorFormat.WORD2VEC_TEXT.read(f);
+        assertEquals(List.of("</s>", "apricot"), e.words());
+        assertArrayEquals(new double[] {-1, 0, 0.15}, e.vector("apricot"), 1e-7);
+    }
+
+    @Test
+    void readsGensimBinaryWithoutNewlines() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write("2 2\n".getBytes(StandardCharsets.US_ASCII));
+        for (String w : List.of("king", "queen")) {
+            out.write((w + " ").getBytes(StandardCharsets.UTF_8));
+            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(w.length()).putFloat(-1.5f).array());
+        }
+        Path f = dir.resolve("g.bin");
+        Files.write(f, out.toByteArray());
+        Embeddings e = VectorFormat.WORD2VEC_BINARY.read(f);
+        assertEquals(List.of("king", "queen"), e.words());
+        assertArrayEquals(new double[] {5, -1.5}, e.vector("queen"), 0);
+    }
+
+    @Test
+    void malformedTextNamesFileAndLine() throws IOException {
+        Path f = dir.resolve("bad.txt");
+        Files.writeString(f, "apricot 1 2 3\njam 1 2\n");
+        var e = assertThrows(MalformedVectorFileException.class, () -> VectorFormat.GLOVE_TEXT.read(f));
+        assertTrue(e.getMessage().contains("bad.txt:2: expected 3 numbers after the word 'jam' but found 2"), e.getMessage());
+
+        Files.writeString(f, "apricot 1 x 3\n");
+        var n = assertThrows(MalformedVectorFileException.class, () -> VectorFormat.GLOVE_TEXT.read(f));
+        assertTrue(n.getMessage().contains("bad.txt:1: 'x' (number 2 of 'apricot') is not a number"), n.getMessage());
+
+        Files.writeString(f, "apricot 1 2 3\n");
+        var h = assertThrows(MalformedVectorFileException.class, () -> VectorFormat.WORD2VEC_TEXT.read(f));
+        assertTrue(h.getMessage().contains("bad.txt:1: expected the header") && h.getMessage().contains("GLOVE_TEXT"), h.getMessage());
+
+        Files.writeString(f, "3 2\na 1 2\nb 3 4\n");
+        var c = assertThrows(MalformedVectorFileException.class, () -> VectorFormat.WORD2VEC_TEXT.read(f));
+        assertTrue(c.getMessage().contains("header promises 3 words but the file has 2"), c.getMessage());
+
+        Files.writeString(f, "a 1\na 2\n");
+        var d = assertThrows(MalformedVectorFileException.class, () -> VectorFormat.GLOVE_TEXT.read(f));
+        assertTrue(d.getMessage().contains("appears twice"), d.getMessage());
+    }
+
+    @Test
+    void truncatedBinaryIsReported() throws IOException {
+        Path full = dir.resolve("full.bin");
+        sample().save(full, VectorFormat.WORD2VEC_BINARY);
+        byte[] bytes = Files.readAllBytes(full);
+        Path cut = dir.resolve("cut.bin");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 9));
+        var e = assertThrows(MalformedVectorFileException.class, () -> VectorFormat.WORD2VEC_BINARY.read(cut));
+        assertTrue(e.getMessage().contains("cut.bin") && e.getMessage().contains("entry 3 ('café') has 1 of 3 numbers"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsExplained() {
+        var e = assertThrows(java.nio.file.NoSuchFileException.class, () -> VectorFormat.GLOVE_TEXT.read(dir.resolve("nope.txt")));
+        assertTrue(e.getMessage().contains("no such vector file"), e.getMessage());
+    }
+}

@@ -25,9 +25,9 @@ import java.util.Arrays;
  *   <li>the rows it works on are first copied into small arrays of their own ({@code c[o]},
  *       {@code w}); Java's compiler turns loops over whole small arrays into vector
  *       instructions, but not loops over a slice of a big array at a variable offset;</li>
- *   <li>the k + 1 scores of a target are summed three at a time, so each w[j] is read once
- *       for three running sums and the six sums are independent (a single sum must add in
- *       order, one addition at a time);</li>
+ *   <li>the k + 1 scores of a target are summed six (or three) at a time, so each w[j] is
+ *       read once for six independent running sums (a single sum must add in order, one
+ *       addition at a time, and Java may not reorder it);</li>
  *   <li>σ and log σ come from {@link SigmoidTable} (unless {@code exactSigmoid});</li>
  *   <li>a changed row is written back as "read the current row, add the change, write": under
  *       Hogwild another thread's update to the same row is lost only if it lands in those few

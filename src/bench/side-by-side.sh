@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
     --threads) threads="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --dim|--window|--negatives|--sample|--min-count|--epochs|--eta|--seed) extra+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "side-by-side.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done

@@ -28,6 +28,20 @@ import java.util.SplittableRandom;
  *   SkipGramModel m = SkipGramTrainer.create().dimension(50).window(2).negatives(5)
  *           .epochs(5).seed(42).train(corpus);
  * </pre>
+ *
+ * <p>Two layers, one trainer. The loop above is the lesson's: it calls {@link SgdStep} on
+ * {@code double[][]} matrices, one pair at a time. {@link #fast()} or {@link #threads(int)}
+ * switch to the fast path, word2vec.c's loop on flat float arrays, several threads at once
+ * and the k noise words shared by the words of a window (see {@code FastTrainer} and
+ * {@code FastSgdStep}); tests check that both compute the same update for the same pair and
+ * reach the same quality on the same corpus:
+ *
+ * <pre>
+ *   SkipGramModel m = SkipGramTrainer.create().threads(2).epochs(1).train(corpus);
+ * </pre>
+ *
+ * With one thread a seed gives bit-identical embeddings on either path. With more threads the
+ * fast path is not bit-reproducible: threads interleave their updates differently on each run.
  */
 public final class SkipGramTrainer {
     private int dimension = 100;
@@ -41,6 +55,9 @@ public final class SkipGramTrainer {
     private boolean shrinkWindow = true;
     private long seed = 1;
     private TrainingListener listener = p -> { };
+    private int threads = 0;                 // 0: the readable loop; n ≥ 1: the fast path on n threads
+    private boolean sharedNegatives = true;
+    private boolean exactSigmoid = false;
 
     private SkipGramTrainer() {}
 
@@ -127,6 +144,36 @@ public final class SkipGramTrainer {
         return this;
     }
 
+    /** The fast path on every available processor (see {@link #threads(int)}). */
+    public SkipGramTrainer fast() {
+        return threads(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The fast path on n threads: word2vec.c's loop on flat float arrays, lock-free across
+     * threads (Hogwild). One thread is bit-reproducible from the seed; more are not.
+     */
+    public SkipGramTrainer threads(int n) {
+        threads = positive("threads", n);
+        return this;
+    }
+
+    /**
+     * On the fast path, whether the words of one window share one draw of k noise words (on by
+     * default; Ji et al. 2016) or each pair draws its own as word2vec.c does. The readable loop
+     * always draws k noise words per pair.
+     */
+    public SkipGramTrainer sharedNegatives(boolean on) {
+        sharedNegatives = on;
+        return this;
+    }
+
+    /** On the fast path, compute σ exactly instead of from a table (for tests). */
+    SkipGramTrainer exactSigmoid(boolean on) {
+        exactSigmoid = on;
+        return this;
+    }
+
     /** Trains on the corpus and returns W, C, the vocabulary and the loss history. */
     public SkipGramModel train(Corpus corpus) {
         if (corpus == null) {
@@ -145,6 +192,14 @@ public final class SkipGramTrainer {
     }
 
     private SkipGramModel run(Vocabulary vocabulary, List<int[]> sentences) {
+        if (threads > 0) {
+            LossHistory history = new LossHistory();
+            FastTrainer.Result r = new FastTrainer(dimension, window, negatives, epochs, learningRate, shrinkWindow,
+                    sharedNegatives, exactSigmoid, threads, seed, listener)
+                    .train(vocabulary, sentences, NoiseDistribution.of(vocabulary, alpha),
+                            new Subsampling(vocabulary, subsample), history);
+            return new SkipGramModel(vocabulary, r.W(), r.C(), history, describe());
+        }
         SplittableRandom rng = new SplittableRandom(seed);
         int n = vocabulary.size();
         double[][] W = new double[n][dimension];
@@ -210,8 +265,10 @@ public final class SkipGramTrainer {
     }
 
     private String describe() {
+        String path = threads == 0 ? "" : String.format(Locale.ROOT, ", fast: threads=%d, shared negatives=%s%s",
+                threads, sharedNegatives, exactSigmoid ? ", exact σ" : "");
         return String.format(Locale.ROOT, "d=%d, L=%d, k=%d, epochs=%d, η₀=%s, minCount=%d, sample=%s, α=%s, shrink=%s, seed=%d",
-                dimension, window, negatives, epochs, learningRate, minCount, subsample, alpha, shrinkWindow, seed);
+                dimension, window, negatives, epochs, learningRate, minCount, subsample, alpha, shrinkWindow, seed) + path;
     }
 
     private static int positive(String name, int v) {

@@ -1,0 +1,171 @@
+package io.github.apricotcourse.sgns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The fast path's step is the lesson's {@link SgdStep}, on floats and for a whole window. */
+class FastSgdStepTest {
+    private static final int N = 7;
+    private static final int D = 12;
+
+    private static double[][] random(SplittableRandom rng, double scale) {
+        double[][] m = new double[N][D];
+        for (double[] row : m) {
+            for (int j = 0; j < D; j++) {
+                row[j] = (float) ((rng.nextDouble() - 0.5) * scale);   // values a float holds exactly
+            }
+        }
+        return m;
+    }
+
+    private static float[] flat(double[][] m) {
+        float[] f = new float[N * D];
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < D; j++) {
+                f[i * D + j] = (float) m[i][j];
+            }
+        }
+        return f;
+    }
+
+    private static void assertSameMatrix(String name, double[][] expected, float[] actual) {
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < D; j++) {
+                assertEquals(expected[i][j], actual[i * D + j], 1e-5, name + "[" + i + "][" + j + "]");
+            }
+        }
+    }
+
+    @Test
+    void oneTargetIsExactlySgdStepApply() {
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int trial = 0; trial < 20; trial++) {
+            double[][] W = random(rng, 2);
+            double[][] C = random(rng, 2);
+            float[] fw = flat(W);
+            float[] fc = flat(C);
+            int w = rng.nextInt(N);
+            int cPos = rng.nextInt(N);
+            int k = new int[] {1, 3, 4, 5, 8}[trial % 5];                   // scores in groups of 6, 3 and 1
+            int[] cNeg = new int[k];
+            for (int o = 0; o < k; o++) {
+                cNeg[o] = o < 2 ? 2 : rng.nextInt(N);                       // noise word 2 drawn twice (once for k = 1)
+            }
+            double expectedLoss = SgdStep.apply(W, C, w, cPos, cNeg, 0.1);
+            double loss = new FastSgdStep(D, cNeg.length, true).apply(fw, fc, new int[] {w}, 1, cPos, cNeg, 0.1f);
+            assertEquals(expectedLoss, loss, 1e-5 * Math.max(1, expectedLoss));
+            assertSameMatrix("W", W, fw);
+            assertSameMatrix("C", C, fc);
+        }
+    }
+
+    @Test
+    void aWindowMovesEachTargetByItsOwnGradientAndCByTheirSum() {
+        SplittableRandom rng = new SplittableRandom(5);
+        double[][] W = random(rng, 1);
+        double[][] C = random(rng, 1);
+        float[] fw = flat(W);
+        float[] fc = flat(C);
+        int[] targets = {0, 3, 4};
+        int cPos = 1;
+        int[] cNeg = {2, 5, 6};
+        double eta = 0.05;
+        double[][] W2 = new double[N][];
+        double[][] C2 = new double[N][];
+        for (int i = 0; i < N; i++) {
+            W2[i] = W[i].clone();
+            C2[i] = C[i].clone();
+        }
+        double expectedLoss = 0;
+        for (int w : targets) {                     // gradients at the vectors before the step
+            SgnsLoss l = SgnsLoss.of(W[w], C[cPos], C[cNeg[0]], C[cNeg[1]], C[cNeg[2]]);
+            expectedLoss += l.value();
+            SgdStep.step(W2[w], l.gradW(), eta);
+            SgdStep.step(C2[cPos], l.gradCPos(), eta);
+            for (int o = 0; o < cNeg.length; o++) {
+                SgdStep.step(C2[cNeg[o]], l.gradCNeg(o), eta);
+            }
+        }
+        double loss = new FastSgdStep(D, 3, true).apply(fw, fc, targets, targets.length, cPos, cNeg, (float) eta);
+        assertEquals(expectedLoss, loss, 1e-5 * expectedLoss);
+        assertSameMatrix("W", W2, fw);
+        assertSameMatrix("C", C2, fc);
+    }
+
+    @Test
+    void theSigmoidTableIsCloseToTheExactSigmoid() {
+        SplittableRandom rng = new SplittableRandom(9);
+        double[][] W = random(rng, 3);
+        double[][] C = random(rng, 3);
+        float[] exactW = flat(W);
+        float[] exactC = flat(C);
+        float[] tableW = flat(W);
+        float[] tableC = flat(C);
+        int[] targets = {0, 1, 2};
+        int[] cNeg = {4, 5, 6, 4, 5};
+        double exact = new FastSgdStep(D, 5, true).apply(exactW, exactC, targets, 3, 3, cNeg, 0.1f);
+        double table = new FastSgdStep(D, 5, false).apply(tableW, tableC, targets, 3, 3, cNeg, 0.1f);
+        assertEquals(exact, table, 0.01 * exact);
+        for (int i = 0; i < exactW.length; i++) {
+            assertEquals(exactW[i], tableW[i], 1e-3);
+            assertEquals(exactC[i], tableC[i], 1e-3);
+        }
+        for (float x = -10; x <= 10; x += 0.01f) {
+            assertEquals(io.github.apricotcourse.math.Sigmoid.sigma(x), SigmoidTable.sigma(x), 2.5e-3, "σ(" + x + ")");
+            assertEquals(io.github.apricotcourse.math.Sigmoid.logSigma(x), SigmoidTable.logSigma(x), 5e-3, "log σ(" + x + ")");
+        }
+    }
+
+    @Test
+    void anInfiniteScoreIsReportedAsNaN() {
+        float[] W = new float[N * D];
+        float[] C = new float[N * D];
+        W[0] = Float.MAX_VALUE;
+        C[D] = Float.MAX_VALUE;
+        double loss = new FastSgdStep(D, 1, false).apply(W, C, new int[] {0}, 1, 1, new int[] {2}, 0.1f);
+        assertTrue(Double.isNaN(loss));
+    }
+
+    @Test
+    void dotsAndAxpyMatchTheirDefinitions() {
+        float[] a = new float[23];
+        float[] b = new float[23];
+        float[] c = new float[23];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = i * 0.5f - 3;
+            b[i] = 2 - i * 0.25f;
+            c[i] = i % 3 - 1;
+        }
+        double ab = 0;
+        double ac = 0;
+        double aa = 0;
+        for (int i = 0; i < a.length; i++) {
+            ab += a[i] * b[i];
+            ac += a[i] * c[i];
+            aa += a[i] * a[i];
+        }
+        assertEquals(ab, FastSgdStep.dot(a, b), 1e-4);
+        float[] out = new float[4];
+        FastSgdStep.dot3(a, b, c, a, out, 1);
+        assertEquals(0f, out[0]);
+        assertEquals(ab, out[1], 1e-4);
+        assertEquals(ac, out[2], 1e-4);
+        assertEquals(aa, out[3], 1e-4);
+        float[] six = new float[6];
+        FastSgdStep.dot6(a, b, c, a, c, b, a, six, 0);
+        assertEquals(ab, six[0], 1e-4);
+        assertEquals(ac, six[1], 1e-4);
+        assertEquals(aa, six[2], 1e-4);
+        assertEquals(ac, six[3], 1e-4);
+        assertEquals(ab, six[4], 1e-4);
+        assertEquals(aa, six[5], 1e-4);
+        float[] y = b.clone();
+        FastSgdStep.axpy(2f, a, y);
+        for (int j = 0; j < y.length; j++) {
+            assertEquals(b[j] + 2f * a[j], y[j], 1e-6);
+        }
+    }
+}

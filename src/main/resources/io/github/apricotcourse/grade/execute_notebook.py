@@ -28,6 +28,16 @@ class CappedClient(NotebookClient):
         kept = sum(size(o) for o in outs)
         if kept > self.max_output and msg['msg_type'] in ('stream', 'display_data', 'update_display_data'):
             return None
+        content = msg['content']
+        last = outs[-1] if outs else None
+        if (msg['msg_type'] == 'stream' and last is not None and last.get('output_type') == 'stream'
+                and last.get('name') == content.get('name') and not self.clear_before_next_output):
+            # one stream output per run of prints, as Jupyter shows it (and far smaller to store)
+            last['text'] += content.get('text', '')
+            excess = kept + len(content.get('text', '')) - self.max_output
+            if excess > 0:
+                cap(last, max(len(last['text']) - excess, 0))
+            return None
         out = super().output(outs, msg, display_id, cell_index)
         if out is not None and kept + size(out) > self.max_output:
             cap(out, max(self.max_output - kept, 0))

@@ -1,0 +1,162 @@
+#!/usr/bin/python3
+"""Run Apricot notebooks headlessly through an installed kernel, and check figures in a browser.
+
+    notebooks.py run [--kernel apricot] [--cell-timeout 600] [--out DIR] NOTEBOOK...
+        Executes each notebook with nbclient (each in its own folder as working directory),
+        stops a notebook at its first cell error, prints each notebook's time, and ends with
+        "Notebooks: N passed, M failed". Exit status 1 if any failed. With --out, executed
+        copies are written there (same file names). The grader reuses `execute_notebook`.
+
+    notebooks.py browser-check EXECUTED_NOTEBOOK
+        Exports the notebook to HTML with nbconvert and loads it in headless Chromium, with no
+        network; passes only if a plotly figure drew its SVG (svg.main-svg).
+
+Uses Debian's python3 packages (python3-nbclient, jupyter-nbconvert); kernels are found on
+JUPYTER_PATH as usual.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+
+def execute_notebook(path, kernel_name="apricot", cell_timeout=600, startup_timeout=120):
+    """Executes the notebook at `path` in its own folder; returns the executed notebook.
+
+    Raises nbclient's CellExecutionError (a cell failed), CellTimeoutError (a cell ran longer
+    than `cell_timeout` seconds) or DeadKernelError (the kernel died).
+    """
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        kernel_name=kernel_name,
+        timeout=cell_timeout,
+        startup_timeout=startup_timeout,
+        allow_errors=False,
+        resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+    )
+    client.execute()
+    return nb
+
+
+def first_line(text):
+    text = str(text).strip()
+    return text.splitlines()[0] if text else ""
+
+
+def run(args):
+    if not args.notebooks:
+        print("Notebooks: none given (nothing to run).")
+        return 0
+    if args.out:
+        os.makedirs(args.out, exist_ok=True)
+    passed, failed = 0, []
+    for path in args.notebooks:
+        start = time.monotonic()
+        try:
+            nb = execute_notebook(path, args.kernel, args.cell_timeout)
+        except CellExecutionError as e:
+            failed.append(path)
+            print(f"FAIL {path} ({time.monotonic() - start:.1f} s): a cell raised an error:\n{indent(str(e))}")
+            continue
+        except CellTimeoutError as e:
+            failed.append(path)
+            print(f"FAIL {path} ({time.monotonic() - start:.1f} s): a cell ran longer than {args.cell_timeout} s: "
+                  f"{first_line(e)}")
+            continue
+        except DeadKernelError as e:
+            failed.append(path)
+            print(f"FAIL {path} ({time.monotonic() - start:.1f} s): the kernel died: {first_line(e)}")
+            continue
+        passed += 1
+        print(f"ok   {path} ({time.monotonic() - start:.1f} s, {len(nb.cells)} cells)")
+        if args.out:
+            nbformat.write(nb, os.path.join(args.out, os.path.basename(path)))
+    print(f"Notebooks: {passed} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+def indent(text, prefix="    "):
+    return "\n".join(prefix + line for line in text.splitlines())
+
+
+REQUIRE_JS = ["/usr/share/javascript/requirejs/require.min.js",
+              "/usr/share/javascript/requirejs/require.js"]
+
+
+def browser_check(args):
+    """Checks the HTML export as nbconvert writes it, and again with require.js loaded first,
+    as in the classic Notebook (plotly.js must not get lost as an anonymous AMD module)."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if chromium is None:
+        print("Browser check: no chromium found. Fix: apt-get install chromium (src/bin/apricot test does this).")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="apricot-browser-") as tmp:
+        subprocess.run([sys.executable, "-m", "nbconvert", "--to", "html", "--log-level=WARN",
+                        "--output-dir", tmp, "--output", "notebook", args.notebook], check=True)
+        html = os.path.join(tmp, "notebook.html")
+        pages = [("nbconvert HTML export", html)]
+        require_js = next((p for p in REQUIRE_JS if os.path.exists(p)), None)
+        if require_js:
+            with open(html, encoding="utf-8") as f:
+                page = f.read()
+            with open(require_js, encoding="utf-8") as f:
+                loader = f.read()
+            with_require = os.path.join(tmp, "notebook-requirejs.html")
+            with open(with_require, "w", encoding="utf-8") as f:
+                f.write(page.replace("<head>", "<head><script>" + loader + "</script>", 1))
+            pages.append(("same page with require.js loaded first", with_require))
+        else:
+            print("Browser check: require.js not found (apt-get install libjs-requirejs); checking without it only")
+        failures = 0
+        for label, path in pages:
+            failures += not draws_figure(chromium, path, os.path.join(tmp, "profile"), label, args.notebook)
+        return 1 if failures else 0
+
+
+def draws_figure(chromium, html, profile, label, notebook):
+    """Loads `html` in headless Chromium with no network; true if plotly drew svg.main-svg."""
+    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               # No network at all: the figure must draw from what the page itself carries.
+               "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+               f"--user-data-dir={profile}", "--virtual-time-budget=20000",
+               "--enable-logging=stderr", "--v=1", "--dump-dom", "file://" + html]
+    browser = subprocess.run(command, capture_output=True, text=True, timeout=180)
+    console = [line.split("CONSOLE", 1)[1] for line in browser.stderr.splitlines() if ":CONSOLE" in line]
+    figures = browser.stdout.count('class="main-svg"')
+    size_mb = os.path.getsize(html) / 1e6
+    if figures == 0:
+        print(f"Browser check: FAILED ({label}): no plotly svg.main-svg in the DOM of {notebook}'s export "
+              f"({size_mb:.1f} MB). The page's console said:")
+        for line in console[:10] or ["(nothing)"]:
+            print("    " + line[:300])
+        return False
+    print(f"Browser check: ok ({label}), Chromium drew {figures} plotly SVG layer(s) offline "
+          f"from {notebook} ({size_mb:.1f} MB)")
+    return True
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run", help="execute notebooks through a kernel")
+    r.add_argument("--kernel", default="apricot", help="kernelspec name (default: apricot)")
+    r.add_argument("--cell-timeout", type=int, default=600, help="seconds a cell may run (default: 600)")
+    r.add_argument("--out", help="folder for the executed notebooks")
+    r.add_argument("notebooks", nargs="*")
+    b = sub.add_parser("browser-check", help="check that an executed notebook's figures draw offline")
+    b.add_argument("notebook")
+    args = parser.parse_args()
+    return run(args) if args.command == "run" else browser_check(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+package io.github.apricotcourse.kernel;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import jdk.jshell.execution.DirectExecutionControl;
+
+/**
+ * Runs snippets in the kernel's own JVM, on a fresh thread per statement, so that
+ * <ul>
+ *   <li>results stay Java objects (a Tablesaw table renders as a table, not as its string):
+ *       {@link #invoke(Method)} returns a key for {@link #takeResult(String)};</li>
+ *   <li>an interrupt stops even a busy loop: the thread is interrupted, then stopped, and the
+ *       shell's state survives;</li>
+ *   <li>a time limit ({@code IJAVA_TIMEOUT}) can be applied to each statement;</li>
+ *   <li>assertions are on in snippet code, like {@code java -ea}.</li>
+ * </ul>
+ */
+final class InProcessExecutionControl extends DirectExecutionControl {
+
+    /** Exception "class name" reported when a statement ran past the time limit. */
+    static final String TIMEOUT_NAME = "Timeout";
+    /** Exception "class name" reported when a statement was interrupted. */
+    static final String INTERRUPTED_NAME = "Interrupted";
+
+    /** How long an interrupted statement may take to stop by itself before its thread is stopped. */
+    private static final long GRACE_MILLIS = 500;
+    private static final Object NULL = new Object();
+
+    private final Optional<Duration> timeout;
+    private final Map<String, Object> results = new ConcurrentHashMap<>();
+    private volatile Thread running;
+    private volatile boolean stopRequested;
+
+    InProcessExecutionControl(Optional<Duration> timeout) {
+        this.timeout = timeout;
+    }
+
+    /** The value of an executed snippet, by the key that {@link #invoke(Method)} returned. */
+    Object takeResult(String key) {
+        Object value = results.remove(key);
+        return value == NULL ? null : value;
+    }
+
+    /** Forgets results nobody took (JShell does not ask for every snippet's value). */
+    void clearResults() {
+        results.clear();
+    }
+
+    /** The per-statement time limit, if any. */
+    Optional<Duration> timeout() {
+        return timeout;
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        ClassLoader snippetLoader = doitMethod.getDeclaringClass().getClassLoader();
+        // Classes initialise (and read their assertion status) on first use, which is after this.
+        snippetLoader.setDefaultAssertionStatus(true);
+
+        Object[] value = new Object[1];
+        Throwable[] thrown = new Throwable[1];
+        CountDownLatch done = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            try {
+                value[0] = doitMethod.invoke(null);
+            } catch (InvocationTargetException e) {
+                thrown[0] = e.getCause();
+            } catch (Throwable t) {
+                thrown[0] = t;
+            } finally {
+                done.countDown();
+            }
+        }, "apricot-cell");
+        worker.setContextClassLoader(snippetLoader);
+        worker.setDaemon(true);
+        stopRequested = false;
+        running = worker;
+        worker.start();
+        try {
+            boolean finished = timeout.isPresent()
+                    ? done.await(timeout.get().toMillis(), TimeUnit.MILLISECONDS)
+                    : awaitForever(done);
+            if (!finished) {
+                halt(worker);
+                throw new UserException("The statement ran longer than the time limit of " + describe(timeout.get())
+                        + " (IJAVA_TIMEOUT). Fix: make it faster, or raise IJAVA_TIMEOUT in the kernelspec.",
+                        TIMEOUT_NAME, new StackTraceElement[0]);
+            }
+        } finally {
+            running = null;
+        }
+        if (stopRequested) {
+            throw new UserException("The cell was interrupted; variables keep the values they had.",
+                    INTERRUPTED_NAME, new StackTraceElement[0]);
+        }
+        if (thrown[0] != null) {
+            throwConvertedInvocationException(thrown[0]);
+        }
+        String key = UUID.randomUUID().toString();
+        results.put(key, value[0] == null ? NULL : value[0]);
+        return key;
+    }
+
+    private static boolean awaitForever(CountDownLatch done) throws InterruptedException {
+        done.await();
+        return true;
+    }
+
+    /** Interrupts the running statement, and stops its thread if it does not end by itself. */
+    @Override
+    public void stop() {
+        Thread worker = running;
+        if (worker != null) {
+            stopRequested = true;
+            halt(worker);
+        }
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void halt(Thread worker) {
+        worker.interrupt();
+        try {
+            worker.join(GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (worker.isAlive()) {
+            // The only way to end a loop that never checks for interrupts; works on Java 17-19.
+            worker.stop();
+        }
+    }
+
+    static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.apricotcourse.kernel;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.JupyterSocket;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts the kernel: {@code java -cp apricot.jar:lib/* io.github.apricotcourse.kernel.Main CONNECTION_FILE}
+ * (the kernelspec written by {@code src/bin/apricot install-kernel} does this).
+ */
+public final class Main {
+
+    /** basekernel logs every socket loop start and stop at INFO; only warnings are worth a line. */
+    private static final Logger BASEKERNEL_LOG = Logger.getLogger("io.github.spencerpark");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("Usage: java -cp 'apricot.jar:lib/*' " + Main.class.getName() + " CONNECTION_FILE\n"
+                    + "Jupyter passes the connection file; install the kernel with `src/bin/apricot install-kernel`.");
+            System.exit(2);
+        }
+        Path connectionFile = Path.of(args[0]);
+        if (!Files.isRegularFile(connectionFile)) {
+            System.err.println("Connection file " + connectionFile + " does not exist. Fix: start the kernel from Jupyter.");
+            System.exit(2);
+        }
+        BASEKERNEL_LOG.setLevel(Level.WARNING);
+        JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
+        KernelConnectionProperties properties =
+                KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));
+        ExitGuard guard = ExitGuard.install();
+        ApricotKernel kernel = new ApricotKernel(KernelSettings.from(System.getenv()));
+        JupyterConnection connection = new JupyterConnection(properties);
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        connection.waitUntilClose();
+        guard.exitKernel(0);
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.apricotcourse.viz;
+
+import io.github.apricotcourse.sgns.TrainingListener;
+import io.github.apricotcourse.sgns.TrainingProgress;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * A live progress bar for training: one output that is updated in place with the fraction done,
+ * words per second, the mean loss and the time left.
+ *
+ * <pre>{@code
+ * SkipGramModel model = SkipGramTrainer.create().seed(1).listener(new ProgressBar("Training")).train(corpus);
+ * }</pre>
+ *
+ * In a notebook the bar is replaced in place (at most {@value #MIN_UPDATE_MILLIS} times a
+ * second, and always for the last report); in a console a line is printed every
+ * {@value #CONSOLE_UPDATE_MILLIS} ms and at the end.
+ */
+public final class ProgressBar implements TrainingListener {
+
+    static final long MIN_UPDATE_MILLIS = 250;
+    static final long CONSOLE_UPDATE_MILLIS = 5_000;
+
+    private final String label;
+    private String displayId;
+    private long lastShownNanos;
+
+    /** A bar titled {@code label}, shown at the first report. */
+    public ProgressBar(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public synchronized void onProgress(TrainingProgress progress) {
+        long now = System.nanoTime();
+        if (displayId == null) {
+            displayId = Display.show(render(progress));
+            lastShownNanos = now;
+            return;
+        }
+        long every = Display.inNotebook() ? MIN_UPDATE_MILLIS : CONSOLE_UPDATE_MILLIS;
+        if (progress.finished() || (now - lastShownNanos) / 1_000_000 >= every) {
+            Display.update(displayId, render(progress));
+            lastShownNanos = now;
+        }
+    }
+
+    /** The bar for one snapshot, as HTML with a plain-text twin. */
+    public Html render(TrainingProgress p) {
+        String status = status(p);
+        int percent = (int) Math.floor(p.fraction() * 100);
+        String html = "<div class=\"apricot-progress\" style=\"font-family:monospace\">"
+                + "<b>" + Html.escape(label) + "</b> "
+                + "<progress value=\"" + String.format(Locale.ROOT, "%.4f", p.fraction()) + "\" max=\"1\" "
+                + "style=\"width:16em;vertical-align:middle\"></progress> "
+                + percent + "% &middot; " + Html.escape(status) + "</div>";
+        int filled = (int) Math.round(p.fraction() * 20);
+        String text = label + " [" + "#".repeat(filled) + ".".repeat(20 - filled) + "] " + percent + "% · " + status;
+        return new Html(html, text);
+    }
+
+    /** "epoch 2/5 · 12,345 words/s · loss 0.4123 · 0:42 left" (or "done in 1:03"). */
+    static String status(TrainingProgress p) {
+        String speed = String.format(Locale.ROOT, "%,.0f words/s", p.wordsPerSecond());
+        String loss = Double.isNaN(p.meanLoss()) ? "loss –" : String.format(Locale.ROOT, "loss %.4f", p.meanLoss());
+        String time = p.finished() ? "done in " + clock(p.elapsed()) : clock(p.remaining()) + " left";
+        return "epoch " + p.epoch() + "/" + p.epochs() + " · " + speed + " · " + loss + " · " + time;
+    }
+
+    /** m:ss, or h:mm:ss from an hour on. */
+    static String clock(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.apricotcourse.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The kernel without a Jupyter connection: cells in, rendered results out. */
+class ApricotKernelTest {
+
+    private static ApricotKernel kernel;
+
+    @BeforeAll
+    static void start() throws CellError {
+        kernel = new ApricotKernel(KernelSettings.from(Map.of("IJAVA_STARTUP_SCRIPT", "int courseSeed = 42;")));
+    }
+
+    @AfterAll
+    static void stop() {
+        kernel.onShutdown(false);
+    }
+
+    @Test
+    void tablesRenderAsHtmlWithATextTwin() throws Exception {
+        DisplayData data = kernel.eval("Table.create(\"t\", IntColumn.create(\"n\", 1, 2, 3))");
+        assertTrue(((String) data.getData(MIMEType.TEXT_HTML)).startsWith("<table class=\"apricot-table\">"));
+        assertTrue(((String) data.getData(MIMEType.TEXT_PLAIN)).contains("n  |"));
+    }
+
+    @Test
+    void plainValuesRenderAsText() throws Exception {
+        assertEquals("42", kernel.eval("courseSeed").getData(MIMEType.TEXT_PLAIN));
+        assertNull(kernel.eval("int unused = 0;"));
+    }
+
+    @Test
+    void loadMagicRunsAScriptThenTheRestOfTheCell(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("helpers.jsh"), "int twice(int n) { return 2 * n; }");
+        DisplayData data = kernel.eval("%load " + script + "\ntwice(21)");
+        assertEquals("42", data.getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void systemExitIsBlockedWithAnExplanation() throws Exception {
+        ExitGuard guard = ExitGuard.install();
+        try {
+            CellError e = assertThrows(CellError.class, () -> kernel.eval("System.exit(3);"));
+            assertTrue(e.getMessage().startsWith("java.lang.SecurityException: System.exit(3) was blocked"), e.getMessage());
+            assertEquals("42", kernel.eval("courseSeed").getData(MIMEType.TEXT_PLAIN));
+        } finally {
+            uninstall();
+        }
+    }
+
+    @SuppressWarnings("removal")
+    private static void uninstall() {
+        System.setSecurityManager(null);
+    }
+
+    @Test
+    void isCompleteAsksForMoreInsideABlock() {
+        assertEquals("complete", kernel.isComplete("int a = 1;"));
+        assertEquals("    ", kernel.isComplete("for (int i = 0; i < 3; i++) {"));
+    }
+
+    @Test
+    void completionSuggestsMembers() {
+        var options = kernel.complete("Math.sq", 7);
+        assertTrue(options.getReplacements().stream().anyMatch(s -> s.startsWith("sqrt")), options.getReplacements().toString());
+    }
+}

@@ -43,8 +43,8 @@ public final class Grade {
 
     public static void main(String[] args) {
         List<Path> submissions = new ArrayList<>();
-        Path source = Path.of("notebooks");
-        Path out = Path.of("target", "grades");
+        Path source = Release.home().resolve("notebooks");
+        Path out = Release.home().resolve("target/grades");
         int timeout = 60;
         String kernel = "apricot";
         int maxOutput = 100_000;
@@ -96,7 +96,8 @@ public final class Grade {
         }
         Map<String, List<Path>> students = students(options.submissions());
         Path work = Files.createTempDirectory("apricot-grade");
-        NotebookRunner runner = new NotebookRunner(options.kernel(), options.timeoutSeconds(), options.maxOutputChars(), work);
+        NotebookRunner runner = new NotebookRunner(options.kernel(), options.timeoutSeconds(), options.maxOutputChars(), work,
+                options.source().toAbsolutePath());
         runner.requireKernel();
         OutputFolder out = OutputFolder.open(options.out(), MANIFEST, "grades");
         List<ExerciseResult> all = new ArrayList<>();

@@ -21,9 +21,14 @@ public final class NotebookRunner {
     private final int maxOutputChars;
     private final Path workDir;
     private final Path driver;
+    private final Path cwd;
 
-    /** A runner whose scratch files go to {@code workDir}. */
-    public NotebookRunner(String kernel, int timeoutSeconds, int maxOutputChars, Path workDir) throws IOException {
+    /**
+     * A runner whose scratch files go to {@code workDir}; notebooks run in {@code cwd} (the
+     * instructor's notebooks folder, so that relative paths such as ../datasets resolve as in class).
+     */
+    public NotebookRunner(String kernel, int timeoutSeconds, int maxOutputChars, Path workDir, Path cwd) throws IOException {
+        this.cwd = cwd;
         this.kernel = kernel;
         this.timeoutSeconds = timeoutSeconds;
         this.maxOutputChars = maxOutputChars;
@@ -73,7 +78,8 @@ public final class NotebookRunner {
         // Each cell may take the full timeout, and restarts replay the cells before: a generous bound.
         long limit = 180 + 3 * codeCells * (long) timeoutSeconds;
         Result r = exec(List.of(python(), driver.toString(), in.toString(), out.toString(), "--kernel", kernel,
-                "--timeout", Integer.toString(timeoutSeconds), "--max-output", Integer.toString(maxOutputChars)), limit);
+                "--timeout", Integer.toString(timeoutSeconds), "--max-output", Integer.toString(maxOutputChars),
+                "--cwd", cwd.toString()), limit);
         if (!Files.isRegularFile(out)) {
             throw new IOException("the notebook runner failed (exit " + r.exit + "): " + tail(r.output));
         }

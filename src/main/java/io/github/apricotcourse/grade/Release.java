@@ -22,8 +22,8 @@ public final class Release {
     private Release() {}
 
     public static void main(String[] args) {
-        Path source = Path.of("notebooks");
-        Path out = Path.of("target", "release");
+        Path source = home().resolve("notebooks");
+        Path out = home().resolve("target/release");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--source" -> source = Path.of(value(args, ++i, "--source"));
@@ -91,6 +91,12 @@ public final class Release {
         }
         folder.finish();
         return written;
+    }
+
+    /** The Apricot checkout (system property apricot.home, set by src/bin/apricot), else the current folder. */
+    static Path home() {
+        String home = System.getProperty("apricot.home");
+        return home == null || home.isBlank() ? Path.of("") : Path.of(home);
     }
 
     static String value(String[] args, int i, String option) {

@@ -1,7 +1,7 @@
 """Executes one notebook for the Apricot grader, cell by cell, in a fresh kernel.
 
 usage: python3 execute_notebook.py IN.ipynb OUT.ipynb --kernel NAME --timeout SECONDS
-                                   [--max-output CHARS] [--startup-timeout SECONDS]
+                                   [--max-output CHARS] [--startup-timeout SECONDS] [--cwd DIR]
 
 Each code cell gets metadata.apricot.status: "ok", "error", "timeout" (it ran longer than
 --timeout seconds) or "died" (the kernel died, e.g. System.exit). After a timeout or a death the
@@ -67,7 +67,7 @@ def mark(cell, status):
     cell.setdefault('metadata', {}).setdefault('apricot', {})['status'] = status
 
 
-def run(nb, kernel, timeout, startup_timeout):
+def run(nb, kernel, timeout, startup_timeout, cwd):
     """Runs every code cell; restarts the kernel (replaying the clean cells) after a timeout or death."""
     code = [i for i, c in enumerate(nb.cells) if c.cell_type == 'code' and c.source.strip()]
     done = []          # cells that ran to the end (ok or error): replayed after a restart
@@ -75,6 +75,7 @@ def run(nb, kernel, timeout, startup_timeout):
     while todo:
         client = CappedClient(nb, kernel_name=kernel, timeout=timeout, allow_errors=True,
                               startup_timeout=startup_timeout, record_timing=False,
+                              resources={'metadata': {'path': cwd}},
                               on_cell_executed=lambda cell, cell_index, execute_reply: mark(
                                   cell, execute_reply['content'].get('status', 'error') if execute_reply else 'error'))
         try:
@@ -114,12 +115,13 @@ def main():
     parser.add_argument('--timeout', type=int, required=True)
     parser.add_argument('--max-output', type=int, default=100_000)
     parser.add_argument('--startup-timeout', type=int, default=120)
+    parser.add_argument('--cwd', default='.', help='the folder the notebook runs in')
     args = parser.parse_args()
     logging.basicConfig(level=logging.CRITICAL)
     CappedClient.max_output = args.max_output
     nb = nbformat.read(args.input, as_version=4)
     try:
-        run(nb, args.kernel, args.timeout, args.startup_timeout)
+        run(nb, args.kernel, args.timeout, args.startup_timeout, args.cwd)
     finally:
         nbformat.write(nb, args.output)
 

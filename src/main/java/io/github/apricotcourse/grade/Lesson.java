@@ -22,11 +22,18 @@ public final class Lesson {
     private final Notebook notebook;
     private final Map<String, SolutionRegion> regions;
     private final List<CheckCell> checks;
+    private final List<String> warnings;
 
-    private Lesson(Notebook notebook, Map<String, SolutionRegion> regions, List<CheckCell> checks) {
+    private Lesson(Notebook notebook, Map<String, SolutionRegion> regions, List<CheckCell> checks, List<String> warnings) {
         this.notebook = notebook;
         this.regions = regions;
         this.checks = checks;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** Things that do not stop a release but are worth fixing (e.g. what nbgrader itself would reject). */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** Parses and validates the notebook's markers; every problem found is in the exception's message. */
@@ -34,10 +41,12 @@ public final class Lesson {
         List<String> problems = new ArrayList<>();
         Map<String, SolutionRegion> regions = new LinkedHashMap<>();
         List<CheckCell> checks = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Map<String, Cell> seen = new HashMap<>();
         String lastSolution = null;
         for (Cell cell : notebook.cells()) {
             boolean solution = cell.isSolution();
+            boolean mentionsSolution = cell.source().contains(Markers.BEGIN_SOLUTION) || cell.source().contains(Markers.END_SOLUTION);
             boolean check = cell.isCheck();
             String id = cell.gradeId();
             if (cell.nbgrader().isPresent() && (solution || check || cell.isLocked())) {
@@ -67,11 +76,17 @@ public final class Lesson {
                     regions.put(id, region);
                 }
                 lastSolution = id;
-            } else if (cell.source().contains(Markers.BEGIN_SOLUTION) || cell.source().contains(Markers.END_SOLUTION)) {
+            } else if (mentionsSolution && !cell.isCode()) {
+                warnings.add(cell.where() + ": this " + cell.type() + " cell mentions BEGIN/END SOLUTION; Apricot leaves prose "
+                        + "alone, but nbgrader would take it for a solution region outside a solution cell and refuse to "
+                        + "generate the assignment (reword it, e.g. \"the BEGIN and END lines\")");
+            } else if (mentionsSolution) {
                 problems.add(cell.where() + ": solution markers in a cell that is not a solution cell would show the "
                         + "solution to students; add nbgrader metadata with \"solution\": true and a grade_id");
             }
-            Markers.checkHiddenTests(cell, check, problems);
+            if (cell.isCode() || check) {
+                Markers.checkHiddenTests(cell, check, problems);
+            }
             if (check) {
                 Integer points = cell.points();
                 if (points == null) {
@@ -84,7 +99,7 @@ public final class Lesson {
         if (!problems.isEmpty()) {
             throw new InvalidMarkersException(problems);
         }
-        return new Lesson(notebook, regions, checks);
+        return new Lesson(notebook, regions, checks, warnings);
     }
 
     public Notebook notebook() {

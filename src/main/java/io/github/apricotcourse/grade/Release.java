@@ -83,6 +83,7 @@ public final class Release {
         if (Files.isDirectory(out) && Files.isSameFile(out, source)) {
             throw new IOException("Refusing to release into " + source + " itself: that would overwrite the instructor's notebooks");
         }
+        lessons.forEach(l -> l.warnings().forEach(w -> System.err.println("apricot: warning: " + w)));
         OutputFolder folder = OutputFolder.open(out, MANIFEST, "a release");
         List<Path> written = new ArrayList<>();
         for (Lesson lesson : lessons) {

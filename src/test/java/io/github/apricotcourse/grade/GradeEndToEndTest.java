@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfEnvironmentVariable(named = "APRICOT_GRADE_E2E", matches = "1")
 class GradeEndToEndTest {
     static final Path FIXTURES = Path.of("src/test/resources/grade/notebooks");
-    static final int TIMEOUT = 15;
+    static final int TIMEOUT = 10;
 
     @TempDir
     static Path tmp;

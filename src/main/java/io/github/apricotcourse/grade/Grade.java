@@ -166,7 +166,7 @@ public final class Grade {
         List<Cell> cells = new ArrayList<>();
         for (Cell c : executed.cells()) {
             Object role = c.apricotMetadata("role");
-            if (!GradingNotebook.MARK.equals(role) && !GradingNotebook.VERDICT.equals(role)) {
+            if (!GradingNotebook.MARK.equals(role) && !GradingNotebook.VERDICT.equals(role) && !GradingNotebook.WARM_UP.equals(role)) {
                 cells.add(c);
             }
         }

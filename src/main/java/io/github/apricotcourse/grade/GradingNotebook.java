@@ -25,6 +25,9 @@ public final class GradingNotebook {
     static final String MARK = "mark";
     static final String CHECK = "check";
     static final String VERDICT = "verdict";
+    static final String WARM_UP = "warm-up";
+    /** Seconds the warm-up cell may take: a cold kernel on a busy machine compiles its first cells slowly. */
+    static final int WARM_UP_SECONDS = 180;
 
     private GradingNotebook() {}
 
@@ -57,6 +60,11 @@ public final class GradingNotebook {
         List<Cell> cells = new ArrayList<>();
         Set<String> placed = new HashSet<>();
         boolean ids = hasCellIds(submission);
+        // Loads the check classes and warms the compiler, with a longer time limit than other cells,
+        // so that a slow first cell is not taken for an endless loop.
+        Cell warmUp = grader(lesson.notebook(), tallyExpression(nonce), WARM_UP, "", ids ? "apricot-warm-up" : null)
+                .withApricotMetadata("timeout", new JsonNumber(Integer.toString(WARM_UP_SECONDS)));
+        cells.add(warmUp);
         for (CheckCell check : originals.values()) {
             if (check.solutionId() == null && !inPlace.contains(check.gradeId())) {
                 place(check, cells, placed, nonce, ids);

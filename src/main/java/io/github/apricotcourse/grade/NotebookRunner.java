@@ -76,7 +76,7 @@ public final class NotebookRunner {
         notebook.write(in);
         long codeCells = notebook.cells().stream().filter(Cell::isCode).count();
         // Each cell may take the full timeout, and restarts replay the cells before: a generous bound.
-        long limit = 180 + 3 * codeCells * (long) timeoutSeconds;
+        long limit = 180 + GradingNotebook.WARM_UP_SECONDS + 3 * codeCells * (long) timeoutSeconds;
         Result r = exec(List.of(python(), driver.toString(), in.toString(), out.toString(), "--kernel", kernel,
                 "--timeout", Integer.toString(timeoutSeconds), "--max-output", Integer.toString(maxOutputChars),
                 "--cwd", cwd.toString()), limit);

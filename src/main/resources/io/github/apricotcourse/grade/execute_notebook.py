@@ -3,6 +3,7 @@
 usage: python3 execute_notebook.py IN.ipynb OUT.ipynb --kernel NAME --timeout SECONDS
                                    [--max-output CHARS] [--startup-timeout SECONDS] [--cwd DIR]
 
+A cell may set its own limit in metadata.apricot.timeout (the grader's warm-up cell does).
 Each code cell gets metadata.apricot.status: "ok", "error", "timeout" (it ran longer than
 --timeout seconds) or "died" (the kernel died, e.g. System.exit). After a timeout or a death the
 kernel is restarted and the cells that had run cleanly are run again (their outputs discarded),
@@ -76,6 +77,7 @@ def run(nb, kernel, timeout, startup_timeout, cwd):
         client = CappedClient(nb, kernel_name=kernel, timeout=timeout, allow_errors=True,
                               startup_timeout=startup_timeout, record_timing=False,
                               resources={'metadata': {'path': cwd}},
+                              timeout_func=lambda cell: cell.get('metadata', {}).get('apricot', {}).get('timeout', timeout),
                               on_cell_executed=lambda cell, cell_index, execute_reply: mark(
                                   cell, execute_reply['content'].get('status', 'error') if execute_reply else 'error'))
         try:

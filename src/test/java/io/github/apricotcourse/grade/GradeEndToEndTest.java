@@ -21,14 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Grades a class of made-up students through the real kernel: the solutions, the untouched
  * release, students who edit, delete or redefine the checks, an endless loop, System.exit, a
- * flood of output and a file that is not JSON. Needs the kernel installed, so it runs from
+ * killed kernel, a flood of output and a file that is not JSON. Needs the kernel installed, so it runs from
  * {@code src/bin/apricot test} (which sets APRICOT_GRADE_E2E=1 and JUPYTER_PATH); plain
  * {@code mvn test} skips it. Set APRICOT_GRADE_LESSONS=1 to grade the course's own notebooks too.
  */
 @EnabledIfEnvironmentVariable(named = "APRICOT_GRADE_E2E", matches = "1")
 class GradeEndToEndTest {
     static final Path FIXTURES = Path.of("src/test/resources/grade/notebooks");
-    static final int TIMEOUT = 10;
+    static final int TIMEOUT = 20;
 
     @TempDir
     static Path tmp;
@@ -41,26 +41,22 @@ class GradeEndToEndTest {
         Path subs = tmp.resolve("submissions");
 
         copy(FIXTURES, subs.resolve("solutions"));
-        copy(release, subs.resolve("untouched"));
+        Files.createDirectories(subs.resolve("untouched"));
+        Files.copy(release.resolve("01-demo.ipynb"), subs.resolve("untouched/01-demo.ipynb"));
 
-        // Implements sigmoid; rewrites the sigmoid check into a print, deletes the dot check.
-        Notebook edits = read(release.resolve("01-demo.ipynb"));
-        edits = set(edits, "sigmoid", "static double sigmoid(double z) {\n    return 1 / (1 + Math.exp(-z));\n}");
-        edits = set(edits, "sigmoid-check", "System.out.println(\"✔ sigmoid(0) = 0.5\");");
-        edits = delete(edits, "dot-check");
-        write(edits, subs.resolve("edits-checks/01-demo.ipynb"));
-
-        // Redefines Check, Score and CheckFailure, prints fake passes; sigmoid is wrong, dot is right.
-        Notebook redefines = read(release.resolve("01-demo.ipynb"));
-        redefines = insertAfter(redefines, "intro", "class Check {\n"
+        // Redefines Check, Score and CheckFailure and prints fake passes; implements sigmoid and turns
+        // its check into a print; gets dot wrong and deletes its check.
+        Notebook cheats = read(release.resolve("01-demo.ipynb"));
+        cheats = insertAfter(cheats, "intro", "class Check {\n"
                 + "    static void close(String what, double e, double a, double t) { System.out.println(\"✔ \" + what); }\n}\n"
                 + "class CheckFailure extends RuntimeException {}\n"
                 + "class Score { static String soFar() { return \"5 of 5\"; } }\n"
-                + "System.out.println(\"✔ demo-sigmoid-check passed\");");
-        redefines = set(redefines, "sigmoid", "static double sigmoid(double z) {\n    return 0.5;\n}");
-        redefines = set(redefines, "dot", "static double dot(double[] a, double[] b) {\n    double s = 0;\n"
-                + "    for (int i = 0; i < a.length; i++) s += a[i] * b[i];\n    return s;\n}");
-        write(redefines, subs.resolve("redefines/01-demo.ipynb"));
+                + "System.out.println(\"✔ demo-dot-check passed\");");
+        cheats = set(cheats, "sigmoid", "static double sigmoid(double z) {\n    return 1 / (1 + Math.exp(-z));\n}");
+        cheats = set(cheats, "sigmoid-check", "System.out.println(\"✔ sigmoid(0) = 0.5\");");
+        cheats = set(cheats, "dot", "static double dot(double[] a, double[] b) {\n    return 11;\n}");
+        cheats = delete(cheats, "dot-check");
+        write(cheats, subs.resolve("cheats/01-demo.ipynb"));
 
         // Shadows the package name, so the fully qualified checks would call the student's class.
         Notebook shadows = read(release.resolve("01-demo.ipynb"));
@@ -76,22 +72,20 @@ class GradeEndToEndTest {
         write(loops, subs.resolve("loops/01-demo.ipynb"));
         Files.copy(FIXTURES.resolve("02-norm.ipynb"), subs.resolve("loops/02-norm.ipynb"));
 
-        // System.exit inside dot; sigmoid and the next notebook are right.
+        // System.exit in a cell of its own; sigmoid kills the kernel outright; dot is right.
         Notebook exits = read(FIXTURES.resolve("01-demo.ipynb"));
-        exits = set(exits, "dot", "static double dot(double[] a, double[] b) {\n    System.exit(0);\n    return 0;\n}");
+        exits = insertAfter(exits, "intro", "System.exit(1);");
+        exits = set(exits, "sigmoid", "static double sigmoid(double z) {\n"
+                + "    try {\n        new ProcessBuilder(\"kill\", \"-9\", \"\" + ProcessHandle.current().pid()).start().waitFor();\n"
+                + "    } catch (Exception e) {\n        throw new RuntimeException(e);\n    }\n    return 0.5;\n}");
         write(exits, subs.resolve("exits/01-demo.ipynb"));
-        Files.copy(FIXTURES.resolve("02-norm.ipynb"), subs.resolve("exits/02-norm.ipynb"));
 
-        // Megabytes of output, and right answers.
-        Notebook floods = read(FIXTURES.resolve("01-demo.ipynb"));
-        floods = insertAfter(floods, "intro", "for (int i = 0; i < 100_000; i++) {\n"
-                + "    System.out.println(\"all work and no play makes Jack a dull boy\");\n}");
-        write(floods, subs.resolve("floods/01-demo.ipynb"));
-
-        // Not JSON at all; the next notebook is right.
+        // Not JSON at all; the next notebook is right, and prints megabytes.
         Files.createDirectories(subs.resolve("broken"));
         Files.writeString(subs.resolve("broken/01-demo.ipynb"), "{\"cells\": [ {\"cell_type\": \"code\", ");
-        Files.copy(FIXTURES.resolve("02-norm.ipynb"), subs.resolve("broken/02-norm.ipynb"));
+        Notebook floods = insertAfter(read(FIXTURES.resolve("02-norm.ipynb")), "intro", "for (int i = 0; i < 100_000; i++) {\n"
+                + "    System.out.println(\"all work and no play makes Jack a dull boy\");\n}");
+        write(floods, subs.resolve("broken/02-norm.ipynb"));
 
         List<Path> before = listing(subs);
         List<ExerciseResult> results = Grade.grade(new Grade.Options(List.of(subs), FIXTURES, tmp.resolve("grades"),
@@ -114,25 +108,18 @@ class GradeEndToEndTest {
         assertEquals(0, total("untouched"));
         assertEquals("Exercise demo-sigmoid is not implemented yet: return 1 / (1 + e^(−z)), with Math.exp",
                 result("untouched", "01-demo.ipynb:demo-sigmoid-check").message());
-        assertTrue(result("untouched", "01-demo.ipynb:demo-dot-check").message().startsWith("Exercise demo-dot is not implemented yet"));
-        assertTrue(result("untouched", "02-norm.ipynb:norm-norm-check").message().startsWith("Exercise norm-norm is not implemented yet"));
+        assertEquals("Exercise demo-dot is not implemented yet: replace the line that throws this exception with your code",
+                result("untouched", "01-demo.ipynb:demo-dot-check").message());
     }
 
     @Test
-    void editedOrDeletedChecksAreRestored() {
-        assertEquals(2, result("edits-checks", "01-demo.ipynb:demo-sigmoid-check").points());
-        ExerciseResult dot = result("edits-checks", "01-demo.ipynb:demo-dot-check");
+    void editedDeletedOrRedefinedChecksEarnOnlyWhatTheCodeEarns() {
+        assertEquals(2, result("cheats", "01-demo.ipynb:demo-sigmoid-check").points(), "sigmoid is right");
+        ExerciseResult dot = result("cheats", "01-demo.ipynb:demo-dot-check");
         assertEquals(0, dot.points());
-        assertTrue(dot.message().startsWith("Exercise demo-dot is not implemented yet"), dot.message());
-    }
-
-    @Test
-    void redefinedChecksEarnOnlyWhatTheCodeEarns() {
-        ExerciseResult sigmoid = result("redefines", "01-demo.ipynb:demo-sigmoid-check");
-        assertEquals(0, sigmoid.points());
-        assertTrue(sigmoid.message().startsWith("✘ sigmoid(2): expected 0.880797"), sigmoid.message());
-        assertEquals(3, result("redefines", "01-demo.ipynb:demo-dot-check").points());
+        assertTrue(dot.message().startsWith("✘ dot of empty vectors: expected 0.0"), dot.message());
         assertEquals(0, total("shadows-io"));
+        assertTrue(result("shadows-io", "01-demo.ipynb:demo-sigmoid-check").message().startsWith("Exercise demo-sigmoid is not"));
     }
 
     @Test
@@ -145,17 +132,19 @@ class GradeEndToEndTest {
     }
 
     @Test
-    void systemExitFailsOnlyItsCheck() {
-        assertEquals(2, result("exits", "01-demo.ipynb:demo-sigmoid-check").points());
-        assertEquals(0, result("exits", "01-demo.ipynb:demo-dot-check").points());
-        assertEquals(1, result("exits", "02-norm.ipynb:norm-norm-check").points());
+    void systemExitAndAKilledKernelFailOnlyTheirCheck() {
+        ExerciseResult sigmoid = result("exits", "01-demo.ipynb:demo-sigmoid-check");
+        assertEquals(0, sigmoid.points());
+        assertEquals("the kernel stopped during the check (System.exit?)", sigmoid.message());
+        assertEquals(3, result("exits", "01-demo.ipynb:demo-dot-check").points(), "graded after a restart");
     }
 
     @Test
     void hugeOutputIsCutAndGraded() throws IOException {
-        assertEquals(5, total("floods"));
-        long size = Files.size(tmp.resolve("grades/floods/01-demo.ipynb"));
-        assertTrue(size < 300_000, "feedback notebook is " + size + " bytes");
+        assertEquals(1, result("broken", "02-norm.ipynb:norm-norm-check").points());
+        long size = Files.size(tmp.resolve("grades/broken/02-norm.ipynb"));
+        assertTrue(size < 150_000, "feedback notebook is " + size + " bytes");
+        assertTrue(text(tmp.resolve("grades/broken/02-norm.ipynb")).contains("output cut by the grader"));
     }
 
     @Test

@@ -23,7 +23,8 @@ class GradingNotebookTest {
 
     /** Each cell as role:first line, to compare layouts at a glance. */
     static List<String> layout(Notebook nb) {
-        return nb.cells().stream().map(c -> {
+        assertEquals(GradingNotebook.WARM_UP, nb.cells().get(0).apricotMetadata("role"));
+        return nb.cells().stream().skip(1).map(c -> {
             Object role = c.apricotMetadata("role");
             String first = c.source().lines().findFirst().orElse("");
             return (role == null ? "" : role + ":") + first;
@@ -46,8 +47,8 @@ class GradingNotebookTest {
                         + ".forName(\"io.github.apricotcourse.check.Score\").getMethod(\"tally\").invoke(null)", "Score.soFar()"),
                 layout(graded));
         assertEquals("io.github.apricotcourse.check.Check.equal(\"f\", 1, f());\n// BEGIN HIDDEN TESTS\n"
-                + "io.github.apricotcourse.check.Check.equal(\"f again\", 1, f());\n// END HIDDEN TESTS", graded.cells().get(3).source());
-        assertEquals(List.of(), graded.cells().get(1).outputs(), "old outputs are cleared");
+                + "io.github.apricotcourse.check.Check.equal(\"f again\", 1, f());\n// END HIDDEN TESTS", graded.cells().get(4).source());
+        assertEquals(List.of(), graded.cells().get(2).outputs(), "old outputs are cleared");
     }
 
     @Test

@@ -157,7 +157,11 @@ public final class Grade {
             }
             return rows;
         }
-        out.write(safe(student) + "/" + name, feedback(executed).toJson());
+        try {
+            out.write(safe(student) + "/" + name, feedback(executed).toJson());
+        } catch (IOException e) {
+            reviews.add(name + ": its feedback notebook was not written (" + e.getMessage() + ")");
+        }
         return Verdicts.read(lesson, executed, nonce, student, name, options.timeoutSeconds());
     }
 

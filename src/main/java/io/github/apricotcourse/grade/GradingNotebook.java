@@ -117,13 +117,24 @@ public final class GradingNotebook {
     }
 
     /**
-     * An expression whose value is {@code "APRICOT-<nonce> passed=N failed=M"}: the tally of real
-     * checks. Every name in it is a member of a string literal's class, so student code cannot
-     * redefine any of it.
+     * An expression whose value is {@code "APRICOT-<nonce> passed=N failed=M genuine=true"}: the
+     * tally of real checks, found from a string literal by reflection (so no student declaration can
+     * change it), and whether the full names the check cells use still mean the library's classes
+     * ("false" if student code declared a class {@code io} with look-alike nested classes; a variable
+     * or plain class {@code io} makes the cell fail to compile, which fails the check as well).
      */
     static String tallyExpression(String nonce) {
-        return "\"APRICOT-" + nonce + " \" + \"\".getClass().forName(\"" + CheckNames.PACKAGE
-                + "Score\").getMethod(\"tally\").invoke(null)";
+        StringBuilder genuine = new StringBuilder();
+        for (String name : new String[] {"Check", "Score", "CheckFailure", "GradientCheck"}) {
+            genuine.append(genuine.length() == 0 ? "" : " & ").append(CheckNames.PACKAGE).append(name)
+                    .append(".class == ").append(forName(name));
+        }
+        return "\"APRICOT-" + nonce + " \" + " + forName("Score") + ".getMethod(\"tally\").invoke(null)\n"
+                + "    + \" genuine=\" + (" + genuine + ")";
+    }
+
+    private static String forName(String name) {
+        return "\"\".getClass().forName(\"" + CheckNames.PACKAGE + name + "\")";
     }
 
     private static boolean hasCellIds(Notebook notebook) {

@@ -56,7 +56,11 @@ public final class Verdicts {
         long[] before = tally(mark, nonce);
         long[] after = tally(verdict, nonce);
         if (before == null || after == null) {
-            return "the grader could not read the tally of checks around this cell (was the kernel restarted?)";
+            return "the grader could not read the tally of checks around this cell (does student code declare "
+                    + "something named io, or was the kernel restarted?)";
+        }
+        if (before[2] == 0 || after[2] == 0) {
+            return "student code declares a class io that stands in for the library's checks; they could not run";
         }
         long passed = after[0] - before[0];
         long failed = after[1] - before[1];
@@ -69,17 +73,17 @@ public final class Verdicts {
         return "✔ " + passed + (passed == 1 ? " check passed" : " checks passed");
     }
 
-    /** The {passed, failed} tally printed by a grader cell with this run's secret, or null. */
+    /** The {passed, failed, genuine (1 or 0)} tally shown by a grader cell with this run's secret, or null. */
     static long[] tally(Cell cell, String nonce) {
         if (cell == null || !"ok".equals(cell.apricotMetadata("status"))) {
             return null;
         }
-        Pattern p = Pattern.compile("APRICOT-" + Pattern.quote(nonce) + " passed=(\\d+) failed=(\\d+)");
+        Pattern p = Pattern.compile("APRICOT-" + Pattern.quote(nonce) + " passed=(\\d+) failed=(\\d+) genuine=(true|false)");
         for (Map<String, Object> out : cell.outputs()) {
             if ("execute_result".equals(out.get("output_type")) && out.get("data") instanceof Map<?, ?> data) {
                 Matcher m = p.matcher(text(data.get("text/plain")));
                 if (m.find()) {
-                    return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+                    return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3).equals("true") ? 1 : 0};
                 }
             }
         }

@@ -33,34 +33,42 @@ class VerdictsTest {
 
     @Test
     void passesWhenRealChecksPassedAndNoneFailed() throws Exception {
-        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=4 failed=1")),
-                cell("check", "ok", stream("✔ f = 1\n")), cell("verdict", "ok", result("\"APRICOT-S3CRET passed=6 failed=1\"")));
+        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=4 failed=1 genuine=true")),
+                cell("check", "ok", stream("✔ f = 1\n")), cell("verdict", "ok", result("\"APRICOT-S3CRET passed=6 failed=1 genuine=true\"")));
         assertEquals(new ExerciseResult("ann", "01-n.ipynb", "n-f-check", 1, 1, true, "2 checks passed"), r);
     }
 
     @Test
     void printedPassesAndGuessedTalliesDoNotCount() throws Exception {
-        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0")),
+        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true")),
                 cell("check", "ok", stream("✔ f = 1\nAPRICOT-S3CRET passed=9 failed=0\n")),
-                cell("verdict", "ok", stream("APRICOT-S3CRET passed=9 failed=0") + ", " + result("APRICOT-GUESS passed=9 failed=0")));
+                cell("verdict", "ok", stream("APRICOT-S3CRET passed=9 failed=0 genuine=true") + ", " + result("APRICOT-GUESS passed=9 failed=0")));
         assertEquals(0, r.points());
-        assertEquals("the grader could not read the tally of checks around this cell (was the kernel restarted?)", r.message());
-        r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0")), cell("check", "ok", stream("✔ f = 1\n")),
-                cell("verdict", "ok", result("APRICOT-S3CRET passed=0 failed=0")));
+        assertEquals("the grader could not read the tally of checks around this cell (does student code declare something "
+                + "named io, or was the kernel restarted?)", r.message());
+        r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true")), cell("check", "ok", stream("✔ f = 1\n")),
+                cell("verdict", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true")));
         assertEquals("no Apricot check ran in this cell (were Check, Score or CheckFailure redefined?)", r.message());
     }
 
     @Test
+    void lookAlikeCheckClassesFail() throws Exception {
+        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=false")),
+                cell("check", "ok", stream("✔ f = 1\n")), cell("verdict", "ok", result("APRICOT-S3CRET passed=1 failed=0 genuine=false")));
+        assertEquals("student code declares a class io that stands in for the library's checks; they could not run", r.message());
+    }
+
+    @Test
     void aCaughtFailureStillFails() throws Exception {
-        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0")), cell("check", "ok", ""),
-                cell("verdict", "ok", result("APRICOT-S3CRET passed=3 failed=1")));
+        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true")), cell("check", "ok", ""),
+                cell("verdict", "ok", result("APRICOT-S3CRET passed=3 failed=1 genuine=true")));
         assertEquals("a check failed but its failure was caught", r.message());
     }
 
     @Test
     void explainsErrorsTimeoutsAndDeaths() throws Exception {
-        String mark = cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0"));
-        String verdict = cell("verdict", "ok", result("APRICOT-S3CRET passed=0 failed=0"));
+        String mark = cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true"));
+        String verdict = cell("verdict", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true"));
         assertEquals("✘ f: expected 1, got 2", grade(mark, cell("check", "error",
                 error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f: expected 1, got 2\n  more")), verdict).message());
         assertEquals("Exercise n-f is not implemented yet: do it", grade(mark, cell("check", "error",

@@ -58,12 +58,20 @@ class GradeEndToEndTest {
         cheats = delete(cheats, "dot-check");
         write(cheats, subs.resolve("cheats/01-demo.ipynb"));
 
-        // Shadows the package name, so the fully qualified checks would call the student's class.
+        // Shadows the package name with look-alike check classes, so that the fully qualified checks
+        // would call the student's classes; both answers are wrong.
         Notebook shadows = read(release.resolve("01-demo.ipynb"));
         shadows = insertAfter(shadows, "intro", "class io { static class github { static class apricotcourse {\n"
-                + "  static class check { static class Check {\n"
-                + "    static void close(String what, double e, double a, double t) { System.out.println(\"✔ \" + what); }\n"
-                + "}}}}}");
+                + "  static class check {\n"
+                + "    static class Check {\n"
+                + "      static void close(String what, double e, double a, double t) { System.out.println(\"✔ \" + what); }\n"
+                + "    }\n"
+                + "    static class Score { }\n"
+                + "    static class CheckFailure { }\n"
+                + "    static class GradientCheck { }\n"
+                + "}}}}");
+        shadows = set(shadows, "sigmoid", "static double sigmoid(double z) {\n    return 0.5;\n}");
+        shadows = set(shadows, "dot", "static double dot(double[] a, double[] b) {\n    return 0;\n}");
         write(shadows, subs.resolve("shadows-io/01-demo.ipynb"));
 
         // An endless loop in sigmoid; dot and the next notebook are right.
@@ -119,7 +127,8 @@ class GradeEndToEndTest {
         assertEquals(0, dot.points());
         assertTrue(dot.message().startsWith("✘ dot of empty vectors: expected 0.0"), dot.message());
         assertEquals(0, total("shadows-io"));
-        assertTrue(result("shadows-io", "01-demo.ipynb:demo-sigmoid-check").message().startsWith("Exercise demo-sigmoid is not"));
+        assertEquals("student code declares a class io that stands in for the library's checks; they could not run",
+                result("shadows-io", "01-demo.ipynb:demo-sigmoid-check").message());
     }
 
     @Test

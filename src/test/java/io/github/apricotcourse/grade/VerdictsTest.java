@@ -73,6 +73,9 @@ class VerdictsTest {
                 error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f: expected 1, got 2\n  more")), verdict).message());
         assertEquals("Exercise n-f is not implemented yet: do it", grade(mark, cell("check", "error",
                 error("CellError", "java.lang.UnsupportedOperationException: Exercise n-f is not implemented yet: do it")), verdict).message());
+        assertEquals("Exercise n-f is not implemented yet: do it", grade(mark, cell("check", "error",
+                error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f: not implemented yet — Exercise n-f is not "
+                        + "implemented yet: do it")), verdict).message());
         assertEquals("ArithmeticException: / by zero", grade(mark, cell("check", "error",
                 error("CellError", "java.lang.ArithmeticException: / by zero")), verdict).message());
         assertEquals("cannot find symbol: f()", grade(mark, cell("check", "error", error("CompileError", "cannot find symbol: f()")),

@@ -7,6 +7,10 @@
         "Notebooks: N passed, M failed". Exit status 1 if any failed. With --out, executed
         copies are written there (same file names). The grader reuses `execute_notebook`.
 
+    notebooks.py bench-kernel [--kernel apricot] [--runs 3]
+        Prints the kernel's figures: time from start to the first cell's result, resident memory
+        of the idle kernel, and end-to-end time of a two-cell notebook (median of the runs).
+
     notebooks.py browser-check EXECUTED_NOTEBOOK
         Exports the notebook to HTML with nbconvert and loads it in headless Chromium, with no
         network; passes only if a plotly figure drew its SVG (svg.main-svg).
@@ -16,6 +20,7 @@ JUPYTER_PATH as usual.
 """
 import argparse
 import os
+import statistics
 import shutil
 import subprocess
 import sys
@@ -144,6 +149,56 @@ def draws_figure(chromium, html, profile, label, notebook):
     return True
 
 
+def first_result_seconds_and_idle_rss(kernel_name):
+    """Starts a kernel, runs `1 + 1`, returns (seconds to the result, idle RSS in MB)."""
+    from jupyter_client.manager import start_new_kernel
+    start = time.monotonic()
+    manager, client = start_new_kernel(kernel_name=kernel_name, startup_timeout=120)
+    try:
+        reply = client.execute_interactive("1 + 1", timeout=120, output_hook=lambda msg: None)
+        first = time.monotonic() - start
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"the first cell failed: {reply['content']}")
+        time.sleep(3)  # idle: let start-up threads settle
+        pid = manager.provisioner.process.pid if manager.provisioner else manager.kernel.pid
+        with open(f"/proc/{pid}/status") as f:
+            rss_kb = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+        return first, rss_kb / 1024
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+def two_cell_notebook_seconds(kernel_name):
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('Table t = Table.create("t", IntColumn.create("n", 1, 2, 3));'),
+        nbformat.v4.new_code_cell("t.rowCount()"),
+    ])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "two-cells.ipynb")
+        nbformat.write(nb, path)
+        start = time.monotonic()
+        execute_notebook(path, kernel_name)
+        return time.monotonic() - start
+
+
+def bench_kernel(args):
+    firsts, rss, notebooks = [], [], []
+    for _ in range(args.runs):
+        f, r = first_result_seconds_and_idle_rss(args.kernel)
+        firsts.append(f)
+        rss.append(r)
+        notebooks.append(two_cell_notebook_seconds(args.kernel))
+    print(f"Kernel benchmark ({args.kernel}, median of {args.runs} runs, {os.cpu_count()} cores)")
+    print(f"  start to first cell result : {statistics.median(firsts):.2f} s   (target < 2.5 s; runs: "
+          + ", ".join(f"{x:.2f}" for x in firsts) + ")")
+    print(f"  idle kernel resident memory: {statistics.median(rss):.0f} MB   (target < 250 MB; runs: "
+          + ", ".join(f"{x:.0f}" for x in rss) + ")")
+    print(f"  two-cell notebook, end to end (nbclient): {statistics.median(notebooks):.2f} s   (runs: "
+          + ", ".join(f"{x:.2f}" for x in notebooks) + ")")
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -154,8 +209,12 @@ def main():
     r.add_argument("notebooks", nargs="*")
     b = sub.add_parser("browser-check", help="check that an executed notebook's figures draw offline")
     b.add_argument("notebook")
+    k = sub.add_parser("bench-kernel", help="print the kernel's start-up time and memory")
+    k.add_argument("--kernel", default="apricot")
+    k.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    return run(args) if args.command == "run" else browser_check(args)
+    commands = {"run": run, "browser-check": browser_check, "bench-kernel": bench_kernel}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":

@@ -29,9 +29,10 @@ import jdk.jshell.SourceCodeAnalysis;
  */
 public final class ApricotKernel extends BaseKernel implements DisplayTarget {
 
-    /** Resource names of the start-up scripts every session runs first. */
-    static final String IJAVA_DEFAULTS = "ijava-defaults.jsh";
+    /** Resource names of the start-up scripts every session runs first, in this order. */
+    static final String IJAVA_IMPORTS = "ijava-imports.jsh";
     static final String IMPORTS = "imports.jsh";
+    static final String DISPLAY_API = "display.jsh";
 
     private static volatile ApricotKernel instance;
 
@@ -88,11 +89,16 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
     record Script(String name, String text) {
     }
 
-    /** IJava's defaults, Apricot's imports, then the scripts named by the IJava variables. */
+    /**
+     * IJava's default imports, Apricot's imports, IJava's display API, then the scripts named by
+     * the IJava variables. Imports come first: JShell recompiles every method declared before an
+     * import, which made start-up several times slower.
+     */
     static List<Script> startupScripts(KernelSettings settings) throws CellError {
         List<Script> scripts = new ArrayList<>();
-        scripts.add(new Script(IJAVA_DEFAULTS, resource(IJAVA_DEFAULTS)));
-        scripts.add(new Script(IMPORTS, resource(IMPORTS)));
+        for (String name : List.of(IJAVA_IMPORTS, IMPORTS, DISPLAY_API)) {
+            scripts.add(new Script(name, resource(name)));
+        }
         for (String glob : settings.startupScriptPaths()) {
             try {
                 for (Path p : new io.github.spencerpark.jupyter.kernel.util.GlobFinder(glob).computeMatchingFiles()) {
@@ -135,6 +141,7 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
     @Override
     public DisplayData eval(String code) throws Exception {
         awaitStartup();
+        session.beginCell();
         int cell = executionCount.get() - 1;
         Object result = null;
         for (CellParts.Part part : CellParts.of(code)) {
@@ -166,7 +173,8 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
         }
     }
 
-    private void runScript(String script, Path file) throws Exception {
+    /** Runs a script loaded by {@code %load}, magics included, as part of the current cell. */
+    private void runScript(String script) throws Exception {
         for (CellParts.Part part : CellParts.of(script)) {
             if (part instanceof CellParts.Code c) {
                 session.eval(c.source(), executionCount.get() - 1, c.lineOffset());
@@ -245,7 +253,9 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
     @Override
     public void onShutdown(boolean isRestarting) {
         Display.uninstall(this);
-        instance = null;
+        if (instance == this) {
+            instance = null;
+        }
         session.close();
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.Arrays;
 import jdk.jshell.execution.DirectExecutionControl;
 
 /**
@@ -19,7 +20,9 @@ import jdk.jshell.execution.DirectExecutionControl;
  *   <li>an interrupt stops even a busy loop: the thread is interrupted, then stopped, and the
  *       shell's state survives;</li>
  *   <li>a time limit ({@code IJAVA_TIMEOUT}) can be applied to each statement;</li>
- *   <li>assertions are on in snippet code, like {@code java -ea}.</li>
+ *   <li>assertions are on in snippet code, like {@code java -ea};</li>
+ *   <li>{@code System.exit} in snippet code stops the cell, not the kernel
+ *       ({@link ExitCallRedirect}).</li>
  * </ul>
  */
 final class InProcessExecutionControl extends DirectExecutionControl {
@@ -36,6 +39,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     private final Optional<Duration> timeout;
     private final Map<String, Object> results = new ConcurrentHashMap<>();
     private volatile Thread running;
+    /** Set by {@link #stop()}; cleared when a new cell begins. Also stops snippets not yet started. */
     private volatile boolean stopRequested;
 
     InProcessExecutionControl(Optional<Duration> timeout) {
@@ -64,6 +68,9 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         // Classes initialise (and read their assertion status) on first use, which is after this.
         snippetLoader.setDefaultAssertionStatus(true);
 
+        if (stopRequested) {
+            throw interrupted();
+        }
         Object[] value = new Object[1];
         Throwable[] thrown = new Throwable[1];
         CountDownLatch done = new CountDownLatch(1);
@@ -80,7 +87,6 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         }, "apricot-cell");
         worker.setContextClassLoader(snippetLoader);
         worker.setDaemon(true);
-        stopRequested = false;
         running = worker;
         worker.start();
         try {
@@ -97,8 +103,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
             running = null;
         }
         if (stopRequested) {
-            throw new UserException("The cell was interrupted; variables keep the values they had.",
-                    INTERRUPTED_NAME, new StackTraceElement[0]);
+            throw interrupted();
         }
         if (thrown[0] != null) {
             throwConvertedInvocationException(thrown[0]);
@@ -108,17 +113,46 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         return key;
     }
 
+    private static UserException interrupted() {
+        return new UserException("The cell was interrupted; variables keep the values they had.",
+                INTERRUPTED_NAME, new StackTraceElement[0]);
+    }
+
+    /** A new cell begins: an interrupt of the previous one no longer applies. */
+    void beginCell() {
+        stopRequested = false;
+    }
+
     private static boolean awaitForever(CountDownLatch done) throws InterruptedException {
         done.await();
         return true;
     }
 
-    /** Interrupts the running statement, and stops its thread if it does not end by itself. */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(withExitRedirected(classes));
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.redefine(withExitRedirected(classes));
+    }
+
+    private static ClassBytecodes[] withExitRedirected(ClassBytecodes[] classes) {
+        return Arrays.stream(classes)
+                .map(c -> new ClassBytecodes(c.name(), ExitCallRedirect.rewrite(c.bytecodes())))
+                .toArray(ClassBytecodes[]::new);
+    }
+
+    /**
+     * Interrupts the running statement, and stops its thread if it does not end by itself. An
+     * interrupt that comes while a snippet is still compiling stops it before it starts.
+     */
     @Override
     public void stop() {
+        stopRequested = true;
         Thread worker = running;
         if (worker != null) {
-            stopRequested = true;
             halt(worker);
         }
     }
@@ -132,8 +166,13 @@ final class InProcessExecutionControl extends DirectExecutionControl {
             Thread.currentThread().interrupt();
         }
         if (worker.isAlive()) {
-            // The only way to end a loop that never checks for interrupts; works on Java 17-19.
-            worker.stop();
+            try {
+                // The only way to end a loop that never checks for interrupts; works on Java 17-19.
+                worker.stop();
+            } catch (UnsupportedOperationException e) {
+                System.err.println("This Java (" + Runtime.version() + ") cannot stop a running loop; it goes on in "
+                        + "the background. Fix: Kernel > Restart, or use Java 17 (see README).");
+            }
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -126,7 +125,7 @@ final class JShellSession implements AutoCloseable {
                 }
                 if (event.status() == Snippet.Status.RECOVERABLE_DEFINED && snippet instanceof DeclarationSnippet d) {
                     notes.println("Note: " + d.name() + " is defined, but cannot be used until "
-                            + unresolved(d).stream().collect(Collectors.joining(", ")) + " is defined.");
+                            + String.join(", ", unresolved(d)) + " is defined.");
                 }
                 if (event.value() != null && snippet.subKind().isExecutable()) {
                     Object result = control.takeResult(event.value());
@@ -176,6 +175,11 @@ final class JShellSession implements AutoCloseable {
         }
         String className = t instanceof EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
         return new ThrownInfo(className, t.getMessage(), t.getStackTrace(), thrownInfo(t.getCause()));
+    }
+
+    /** A new cell begins (an interrupt of the last one is over). */
+    void beginCell() {
+        control.beginCell();
     }
 
     /** Stops the running statement (an interrupt from the notebook). */

@@ -4,7 +4,7 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 
 /**
  * IJava's display API, for cells: {@code render}, {@code display} and {@code updateDisplay}
- * with IJava's signatures. The start-up script {@code ijava-defaults.jsh} defines top-level
+ * with IJava's signatures. The start-up script {@code display.jsh} defines top-level
  * methods of these names that call here, so notebooks written for IJava run unchanged.
  */
 public final class KernelDisplay {

@@ -29,7 +29,7 @@ final class LineMagics {
     /** Runs a script's text as a cell would. */
     @FunctionalInterface
     interface ScriptRunner {
-        void run(String script, Path file) throws Exception;
+        void run(String script) throws Exception;
     }
 
     private final Consumer<String> addToClasspath;
@@ -54,8 +54,7 @@ final class LineMagics {
             case "load" -> {
                 requireArgs(magic, "FILE");
                 for (String arg : magic.args()) {
-                    Path file = scriptFile(arg);
-                    scripts.run(Files.readString(file, StandardCharsets.UTF_8), file);
+                    scripts.run(Files.readString(scriptFile(arg), StandardCharsets.UTF_8));
                 }
             }
             default -> throw new CellError("Unknown line magic %" + magic.name() + " on cell line " + magic.line()

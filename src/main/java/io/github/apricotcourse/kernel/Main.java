@@ -15,9 +15,6 @@ import java.util.logging.Logger;
  */
 public final class Main {
 
-    /** basekernel logs every socket loop start and stop at INFO; only warnings are worth a line. */
-    private static final Logger BASEKERNEL_LOG = Logger.getLogger("io.github.spencerpark");
-
     private Main() {
     }
 
@@ -32,16 +29,17 @@ public final class Main {
             System.err.println("Connection file " + connectionFile + " does not exist. Fix: start the kernel from Jupyter.");
             System.exit(2);
         }
-        BASEKERNEL_LOG.setLevel(Level.WARNING);
+        // basekernel logs each socket loop's start and stop at INFO (as "Loop-shell" etc.); only
+        // warnings are worth a line in the notebook server's log.
+        Logger.getLogger("").setLevel(Level.WARNING);
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
         KernelConnectionProperties properties =
                 KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));
-        ExitGuard guard = ExitGuard.install();
         ApricotKernel kernel = new ApricotKernel(KernelSettings.from(System.getenv()));
         JupyterConnection connection = new JupyterConnection(properties);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         connection.waitUntilClose();
-        guard.exitKernel(0);
+        System.exit(0);
     }
 }

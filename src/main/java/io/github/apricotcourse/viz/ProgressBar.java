@@ -25,6 +25,7 @@ public final class ProgressBar implements TrainingListener {
     private final String label;
     private String displayId;
     private long lastShownNanos;
+    private double lastLoss = Double.NaN;
 
     /** A bar titled {@code label}, shown at the first report. */
     public ProgressBar(String label) {
@@ -32,7 +33,8 @@ public final class ProgressBar implements TrainingListener {
     }
 
     @Override
-    public synchronized void onProgress(TrainingProgress progress) {
+    public synchronized void onProgress(TrainingProgress report) {
+        TrainingProgress progress = withLastKnownLoss(report);
         long now = System.nanoTime();
         if (displayId == null) {
             displayId = Display.show(render(progress));
@@ -44,6 +46,19 @@ public final class ProgressBar implements TrainingListener {
             Display.update(displayId, render(progress));
             lastShownNanos = now;
         }
+    }
+
+    /**
+     * The report, with the last finite loss when it has none (a report with no training example
+     * since the previous one has a NaN mean loss).
+     */
+    private TrainingProgress withLastKnownLoss(TrainingProgress p) {
+        if (Double.isFinite(p.meanLoss())) {
+            lastLoss = p.meanLoss();
+            return p;
+        }
+        return new TrainingProgress(p.epoch(), p.epochs(), p.wordsDone(), p.wordsTotal(), lastLoss,
+                p.learningRate(), p.elapsed());
     }
 
     /** The bar for one snapshot, as HTML with a plain-text twin. */

@@ -52,20 +52,27 @@ class ApricotKernelTest {
     }
 
     @Test
-    void systemExitIsBlockedWithAnExplanation() throws Exception {
-        ExitGuard guard = ExitGuard.install();
-        try {
-            CellError e = assertThrows(CellError.class, () -> kernel.eval("System.exit(3);"));
-            assertTrue(e.getMessage().startsWith("java.lang.SecurityException: System.exit(3) was blocked"), e.getMessage());
-            assertEquals("42", kernel.eval("courseSeed").getData(MIMEType.TEXT_PLAIN));
-        } finally {
-            uninstall();
-        }
+    void systemExitStopsTheCellNotTheKernel() throws Exception {
+        CellError e = assertThrows(CellError.class, () -> kernel.eval("System.out.println(\"before\");\nSystem.exit(3);"));
+        assertTrue(e.getMessage().startsWith("java.lang.SecurityException: System.exit(3) was blocked"), e.getMessage());
+        assertTrue(String.join("\n", e.report()).contains(", line 2"), e.report().toString());
+        CellError inMethod = assertThrows(CellError.class,
+                () -> kernel.eval("void quit() { Runnable r = () -> System.exit(1); r.run(); }\nquit();"));
+        assertTrue(inMethod.getMessage().contains("System.exit(1) was blocked"), inMethod.getMessage());
+        assertEquals("42", kernel.eval("courseSeed").getData(MIMEType.TEXT_PLAIN));
     }
 
-    @SuppressWarnings("removal")
-    private static void uninstall() {
-        System.setSecurityManager(null);
+    @Test
+    void brokenStartupScriptIsReportedOnceByTheFirstCell() throws Exception {
+        ApricotKernel broken = new ApricotKernel(KernelSettings.from(Map.of("IJAVA_STARTUP_SCRIPT", "int seed = ;")));
+        try {
+            CellError e = assertThrows(CellError.class, () -> broken.eval("1"));
+            assertTrue(e.getMessage().startsWith("Start-up script IJAVA_STARTUP_SCRIPT failed: Compile error in "
+                    + "start-up script, line 1"), e.getMessage());
+            assertEquals("2", broken.eval("1 + 1").getData(MIMEType.TEXT_PLAIN));
+        } finally {
+            broken.onShutdown(false);
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ class ImportsTest {
             try (JShellSession session = new JShellSession(
                     new KernelSettings(List.of(), List.of(), "", Optional.empty(), List.of()),
                     System.out, System.err, InputStream.nullInputStream())) {
-                session.eval(ApricotKernel.resource(ApricotKernel.IJAVA_DEFAULTS), 0, 0);
+                session.eval(ApricotKernel.resource(ApricotKernel.DISPLAY_API), 0, 0);
                 session.eval("Runnable r = () -> { String id = display(\"x\", \"text/plain\"); updateDisplay(id, \"y\"); "
                         + "io.github.spencerpark.jupyter.kernel.display.DisplayData d = render(\"z\"); };", 1, 0);
             }

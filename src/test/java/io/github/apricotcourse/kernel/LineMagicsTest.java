@@ -23,7 +23,7 @@ class LineMagicsTest {
     private final List<String> scripts = new ArrayList<>();
 
     private LineMagics magics(String mavenCommand) {
-        return new LineMagics(classpath::add, new MavenResolver(mavenCommand), (text, file) -> scripts.add(text));
+        return new LineMagics(classpath::add, new MavenResolver(mavenCommand), scripts::add);
     }
 
     private static CellParts.Magic magic(String name, String... args) {

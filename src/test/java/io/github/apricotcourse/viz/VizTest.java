@@ -107,13 +107,14 @@ class VizTest {
             ProgressBar bar = new ProgressBar("T");
             bar.onProgress(new TrainingProgress(1, 1, 10, 100, 1.0, 0.025, Duration.ofMillis(10)));
             bar.onProgress(new TrainingProgress(1, 1, 20, 100, 1.0, 0.025, Duration.ofMillis(20)));
-            bar.onProgress(new TrainingProgress(1, 1, 100, 100, 0.5, 0.0, Duration.ofMillis(90)));
+            bar.onProgress(new TrainingProgress(1, 1, 100, 100, Double.NaN, 0.0, Duration.ofMillis(90)));
         } finally {
             Display.uninstall(recorder);
         }
         assertEquals(2, events.size(), events.toString());
         assertTrue(events.get(0).startsWith("show T [##"), events.get(0));
         assertTrue(events.get(1).startsWith("update id-1 T [####################] 100%"), events.get(1));
+        assertTrue(events.get(1).contains("loss 1.0000"), "the last known loss stays shown: " + events.get(1));
     }
 
     @Test

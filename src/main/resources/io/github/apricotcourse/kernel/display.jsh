@@ -1,12 +1,5 @@
-// What IJava 1.3.0 defines before any cell runs, so notebooks behave the same on both kernels:
-// its default imports and its display API (display, render, updateDisplay).
-import java.util.*;
-import java.io.*;
-import java.math.*;
-import java.net.*;
-import java.util.concurrent.*;
-import java.util.prefs.*;
-import java.util.regex.*;
+// IJava 1.3.0's display API (display, render, updateDisplay), with its signatures.
+// Run after the imports: JShell recompiles methods whenever an import is added after them.
 
 io.github.spencerpark.jupyter.kernel.display.DisplayData render(Object o) {
     return io.github.apricotcourse.kernel.KernelDisplay.render(o);

@@ -127,8 +127,13 @@ class GradeEndToEndTest {
         assertEquals(0, dot.points());
         assertTrue(dot.message().startsWith("✘ dot of empty vectors: expected 0.0"), dot.message());
         assertEquals(0, total("shadows-io"));
-        // The full names still reach the library's checks (and the grader cells would notice if not).
-        assertTrue(result("shadows-io", "01-demo.ipynb:demo-sigmoid-check").message().startsWith("✘ sigmoid(2): expected 0.880797"));
+        // Either the full names still reach the library's checks, or (depending on how the kernel
+        // wraps snippets) they reach the student's io class and the grader cells notice.
+        for (String check : List.of("01-demo.ipynb:demo-sigmoid-check", "01-demo.ipynb:demo-dot-check")) {
+            String message = result("shadows-io", check).message();
+            assertTrue(message.startsWith("✘ ") || message.equals("student code declares a class io that stands in for the "
+                    + "library's checks; they could not run"), message);
+        }
     }
 
     @Test

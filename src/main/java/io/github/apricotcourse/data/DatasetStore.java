@@ -138,6 +138,45 @@ public final class DatasetStore {
         return out;
     }
 
+    /**
+     * One file of a zip dataset (e.g. glove.6B.50d.txt of glove.6B.zip), extracted once into
+     * {@code <cache>/<folder of the zip>/<entry>}: the zip is found or downloaded and checked
+     * first, the entry is written to a {@code .part} file (its CRC-32 checked while unzipping) and
+     * renamed when complete.
+     */
+    public Path extract(Dataset zip, String entry) {
+        Path target = cache.resolve(zip.file()).resolveSibling(entry);
+        if (Files.isRegularFile(target)) {
+            return target;
+        }
+        Path archive = path(zip);
+        Path part = target.resolveSibling(entry + ".part");
+        try {
+            Files.createDirectories(target.getParent());
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(archive))) {
+                for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                    if (e.getName().equals(entry)) {
+                        Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);   // ZipInputStream checks the CRC-32
+                        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                        return target;
+                    }
+                }
+            }
+            throw new DatasetUnavailableException("the archive " + archive + " of dataset '" + zip.id() + "' has no entry '"
+                    + entry + "'. Check the name (e.g. glove.6B.50d.txt).");
+        } catch (IOException e) {
+            throw new DatasetUnavailableException("could not unpack " + entry + " from " + archive + ": " + e.getMessage()
+                    + ". Check the free disk space in " + target.getParent() + ", or delete " + archive
+                    + " so that it is downloaded again.", e);
+        } finally {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // a left-over .part file is never used
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ built-in
 
     /** datasets/&lt;file&gt; of the project (searched from the working folder upwards), else generated into the cache. */

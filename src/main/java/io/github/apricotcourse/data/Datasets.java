@@ -1,5 +1,7 @@
 package io.github.apricotcourse.data;
 
+import io.github.apricotcourse.embed.Embeddings;
+import io.github.apricotcourse.embed.VectorFormat;
 import io.github.apricotcourse.eval.AnalogySet;
 import io.github.apricotcourse.eval.SimilaritySet;
 import io.github.apricotcourse.text.Corpus;
@@ -19,6 +21,7 @@ import tech.tablesaw.api.Table;
  *   Corpus text = Datasets.corpus("pg_mix_4M");              // streamed from disk
  *   SimilaritySet ws = Datasets.similarity("wordsim353");
  *   AnalogySet google = Datasets.analogies("questions-words");
+ *   Embeddings glove = Datasets.glove(50);                     // downloads glove.6B.zip once
  *   Datasets.info();                                          // the table of all of them
  * </pre>
  *
@@ -138,6 +141,23 @@ public final class Datasets {
     /** An analogy test set, e.g. "questions-words". */
     public static AnalogySet analogies(String id) {
         return AnalogySet.read(store().path(requireKind(get(id), Dataset.Kind.ANALOGY)));
+    }
+
+    /**
+     * Pretrained GloVe 6B vectors of dimension 50, 100, 200 or 300 (400,000 words, most frequent
+     * first). The first call downloads glove.6B.zip (862 MB) and unpacks that dimension's file.
+     */
+    public static Embeddings glove(int dimension) {
+        if (!List.of(50, 100, 200, 300).contains(dimension)) {
+            throw new IllegalArgumentException("GloVe 6B comes in dimensions 50, 100, 200 and 300, not " + dimension);
+        }
+        java.nio.file.Path file = store().extract(get("glove.6B"), "glove.6B." + dimension + "d.txt");
+        try {
+            return VectorFormat.GLOVE_TEXT.read(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not read " + file + ": " + e.getMessage()
+                    + ". Delete it so that it is unpacked again from glove.6B.zip.", e);
+        }
     }
 
     private static Dataset requireKind(Dataset d, Dataset.Kind... kinds) {

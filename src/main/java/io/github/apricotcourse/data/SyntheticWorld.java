@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,13 @@ import java.util.Random;
  *   <li>{@code senses.txt} — one vector for two senses: bank (river / money), apple (fruit /
  *       company), bat (animal / baseball) each used half the time in either sense.</li>
  *   <li>{@code windows.txt} — window size (JM §6.8): horse, pony, mule and donkey share their
- *       immediate neighbours ("rode the __ to"), while saddle, hay and stable occur a few words
+ *       immediate neighbours ("rode the __ past"), while saddle, hay and stable occur a few words
  *       away from horse only: short windows give substitutes, long windows topical words.</li>
  * </ul>
  *
  * Generation is deterministic: {@link java.util.Random} (whose algorithm Java specifies) seeded
- * with {@link #SEED}, one generator per corpus. Regenerate with
- * {@code mvn -q compile exec:java}-free plain Java:
+ * with {@link #SEED}, one generator per corpus, so the same seed always gives the same bytes.
+ * Regenerate (after {@code mvn -q compile}):
  * {@code java -cp target/classes io.github.apricotcourse.data.SyntheticWorld datasets}.
  */
 public final class SyntheticWorld {
@@ -227,7 +228,7 @@ public final class SyntheticWorld {
             String[] sense = s[1 + random.nextInt(2)].split(" ");
             String word = random.nextInt(3) == 0 ? s[0] : pick(sense);
             List<String> words = new ArrayList<>(List.of(word, pick(sense), pick(sense), pick(sense)));
-            java.util.Collections.shuffle(words, random);
+            Collections.shuffle(words, random);
             add("the " + words.get(0) + " and the " + words.get(1) + " with " + words.get(2) + " and "
                     + words.get(3));
         }

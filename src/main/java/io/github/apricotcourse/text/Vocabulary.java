@@ -151,6 +151,18 @@ public final class Vocabulary {
         return minCount;
     }
 
+    /** A vocabulary of the n most frequent words only (all of them if there are fewer), with their counts. */
+    public Vocabulary mostFrequent(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1, got " + n);
+        }
+        Map<String, Long> top = new HashMap<>();
+        for (int i = 0; i < Math.min(n, words.length); i++) {
+            top.put(words[i], counts[i]);
+        }
+        return fromCounts(top, minCount);
+    }
+
     /** The words, most frequent first (an unmodifiable view). */
     public List<String> words() {
         return List.of(words);

@@ -14,6 +14,13 @@ import io.github.apricotcourse.sgns.*;
 import io.github.apricotcourse.embed.*;
 import io.github.apricotcourse.check.*;
 import io.github.apricotcourse.viz.*;
+import io.github.apricotcourse.count.*;
+import io.github.apricotcourse.subword.*;
+import io.github.apricotcourse.align.*;
+import io.github.apricotcourse.bias.*;
+import io.github.apricotcourse.sense.*;
+import io.github.apricotcourse.data.*;
+import io.github.apricotcourse.eval.*;
 
 import tech.tablesaw.api.*;
 import tech.tablesaw.plotly.api.*;

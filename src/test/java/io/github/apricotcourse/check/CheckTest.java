@@ -90,6 +90,10 @@ class CheckTest {
         assertEquals(2, Score.passed());
         assertEquals("Score so far: 2 of 2 checks passed", Score.soFar().name());
         assertEquals(java.util.List.of("sigma(0)", "loss"), Score.soFar().stringColumn("check").asList());
+        assertThrows(CheckFailure.class, () -> Check.result("sigmoid", () -> {
+            throw new UnsupportedOperationException("implement sigmoid(x)");
+        }));
+        assertEquals("Score so far: 2 of 3 checks passed", Score.soFar().name(), "an exercise not implemented yet counts as failed");
         Score.reset();
     }
 }

@@ -236,6 +236,31 @@ class DatasetStoreTest {
     }
 
     @Test
+    void aZipEntryIsExtractedOnceIntoTheCache() throws Exception {
+        byte[] vectors = "apricot 0.5 -1.0\njam 0.25 2.0\n".getBytes(StandardCharsets.UTF_8);
+        Path zip = tmp.resolve("shared/vectors/tiny.zip");
+        Files.createDirectories(zip.getParent());
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("other.txt"));
+            out.write(TEXT);
+            out.putNextEntry(new ZipEntry("tiny.2d.txt"));
+            out.write(vectors);
+            out.closeEntry();
+        }
+        Dataset d = new Dataset("tinyvectors", Dataset.Kind.VECTORS, "vectors/tiny.zip", List.of(), Files.size(zip),
+                sha256(Files.readAllBytes(zip)), null, "test", "test", "vectors");
+        Path p = store(tmp.resolve("shared")).extract(d, "tiny.2d.txt");
+        assertEquals(tmp.resolve("cache/vectors/tiny.2d.txt"), p);
+        assertArrayEquals(vectors, Files.readAllBytes(p));
+        assertEquals(List.of(0.25, 2.0), java.util.Arrays.stream(io.github.apricotcourse.embed.VectorFormat.GLOVE_TEXT.read(p)
+                .vector("jam")).boxed().toList());
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> store(tmp.resolve("shared")).extract(d, "tiny.3d.txt"));
+        assertTrue(e.getMessage().contains("has no entry 'tiny.3d.txt'"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("cache/vectors/tiny.3d.txt.part")));
+    }
+
+    @Test
     void unknownIdSuggestsNearNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Datasets.get("pg_mix_4m"));
         assertTrue(e.getMessage().contains("Did you mean: pg_mix_4M"), e.getMessage());

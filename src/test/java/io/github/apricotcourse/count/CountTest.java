@@ -1,0 +1,96 @@
+package io.github.apricotcourse.count;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.apricotcourse.embed.Embeddings;
+import io.github.apricotcourse.text.Corpus;
+import io.github.apricotcourse.text.UnknownWordException;
+import io.github.apricotcourse.text.Vocabulary;
+import org.ejml.simple.SimpleMatrix;
+import org.junit.jupiter.api.Test;
+
+class CountTest {
+    static final Corpus TINY = Corpus.of(
+            "a tablespoon of apricot jam a pinch",
+            "a cup of cherry jam",
+            "the digital computer stores information",
+            "the computer stores digital data");
+
+    @Test
+    void countsPairsWithinTheWindowInBothDirections() {
+        CooccurrenceMatrix m = CooccurrenceMatrix.count(TINY, Vocabulary.of(TINY, 1), 2);
+        assertEquals(1, m.get("apricot", "jam"));
+        assertEquals(1, m.get("apricot", "tablespoon"));
+        assertEquals(0, m.get("apricot", "pinch"), "pinch is 3 words from apricot");
+        assertEquals(0, m.get("jam", "computer"), "windows never cross sentences");
+        assertEquals(2, m.get("jam", "of"));
+        m.forEachNonZero((w, c, v) -> assertEquals(v, m.get(c, w), "counts are symmetric"));
+        assertEquals(2 * ((6 + 5) + 3 * (4 + 3)), m.total(), "every pair at distance 1 or 2, counted from both sides");
+        assertEquals("of", m.topContexts("jam", 1).get(0).word());
+        assertThrows(UnknownWordException.class, () -> m.get("apricots", "jam"));
+    }
+
+    @Test
+    void wordsOutsideTheVocabularyKeepTheirPositions() {
+        Corpus c = Corpus.of("x rare y");
+        Vocabulary v = Vocabulary.fromCounts(java.util.Map.of("x", 1L, "y", 1L), 1);
+        CooccurrenceMatrix m = CooccurrenceMatrix.count(c, v, 1);
+        assertEquals(0, m.get("x", "y"), "rare still stands between x and y");
+        assertEquals(1, CooccurrenceMatrix.count(c, v, 2).get("x", "y"));
+    }
+
+    @Test
+    void mostFrequentKeepsTheTopWordsAndTheirCounts() {
+        Vocabulary all = Vocabulary.of(TINY, 1);
+        Vocabulary top = all.mostFrequent(3);
+        assertEquals(3, top.size());
+        assertEquals(all.words().subList(0, 3), top.words());
+        assertEquals(all.count(all.word(0)), top.count(top.word(0)));
+        assertEquals(all.size(), all.mostFrequent(1000).size());
+    }
+
+    @Test
+    void ppmiFollowsTheDefinition() {
+        CooccurrenceMatrix m = CooccurrenceMatrix.count(TINY, Vocabulary.of(TINY, 1), 2);
+        int w = m.vocabulary().index("apricot");
+        int c = m.vocabulary().index("jam");
+        double n = m.total();
+        double expected = Math.log(m.get(w, c) / n / (m.rowSum(w) / n * m.rowSum(c) / n)) / Math.log(2);
+        Ppmi p = Ppmi.of(m);
+        assertEquals(expected, p.pmi("apricot", "jam"), 1e-12);
+        assertEquals(Double.NEGATIVE_INFINITY, p.pmi("apricot", "computer"));
+        assertEquals(0, p.ppmi("apricot", "computer"));
+        CooccurrenceMatrix weighted = p.matrix();
+        assertEquals(Math.max(0, expected), weighted.get("apricot", "jam"), 1e-12);
+        assertTrue(weighted.cosine("apricot", "cherry") > weighted.cosine("apricot", "computer"));
+        double smoothed = Ppmi.of(m).alpha(0.75).pmi("apricot", "jam");
+        assertTrue(smoothed != expected, "α changes P(c)");
+        assertThrows(IllegalArgumentException.class, () -> Ppmi.of(m).alpha(0));
+    }
+
+    @Test
+    void truncatedSvdMatchesTheExactDecomposition() {
+        CooccurrenceMatrix m = CooccurrenceMatrix.count(TINY, Vocabulary.of(TINY, 1), 2);
+        Ppmi ppmi = Ppmi.of(m);
+        CooccurrenceMatrix x = ppmi.matrix();
+        double[][] dense = new double[x.size()][];
+        for (int i = 0; i < dense.length; i++) {
+            dense[i] = x.row(x.vocabulary().word(i));
+        }
+        double[] exact = new SimpleMatrix(dense).svd().getSingularValues();
+        java.util.Arrays.sort(exact);
+        double[] approx = TruncatedSvd.of(x).rank(3).seed(5).singularValues();
+        for (int j = 0; j < 3; j++) {
+            double sigma = exact[exact.length - 1 - j];
+            assertEquals(sigma, approx[j], 1e-5 * sigma, "σ_" + (j + 1) + " to 5 significant digits (randomized, one power iteration)");
+        }
+        Embeddings e = TruncatedSvd.of(x).rank(3).seed(5).embeddings();
+        assertEquals(3, e.dimension());
+        assertEquals(x.size(), e.size());
+        assertArrayEquals(e.vector("jam"), TruncatedSvd.of(x).rank(3).seed(5).embeddings().vector("jam"), "seeded");
+        assertThrows(IllegalArgumentException.class, () -> TruncatedSvd.of(x).rank(0));
+    }
+}

@@ -36,9 +36,18 @@ class GradeLessonsEndToEndTest {
         }
         assumeFalse(Release.notebooksIn(source).isEmpty(), "notebooks/ has no lessons " + wanted + " yet");
         // The lessons run in a copy of notebooks/ beside a link to the real datasets/, as in class.
+        Path datasets = tmp.resolve("datasets");
         if (Files.isDirectory(Path.of("datasets"))) {
-            Files.createSymbolicLink(tmp.resolve("datasets"), Path.of("datasets").toAbsolutePath());
+            Files.createSymbolicLink(datasets, Path.of("datasets").toAbsolutePath());
         }
+        try {
+            gradeAndCheck(source);
+        } finally {
+            Files.deleteIfExists(datasets);   // the link, not what it points to
+        }
+    }
+
+    private void gradeAndCheck(Path source) throws Exception {
         Path subs = tmp.resolve("submissions");
         Release.release(source, subs.resolve("untouched"));
         GradeEndToEndTest.copy(source, subs.resolve("solutions"));

@@ -1,0 +1,101 @@
+package io.github.apricotcourse.grade;
+
+import io.github.apricotcourse.grade.NotebookJson.JsonNumber;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The grades of a class as a readable table per student, CSV and JSON. */
+public final class GradeReport {
+    private static final String[] HEADER = {"exercise", "points", "passed", "message"};
+
+    private GradeReport() {}
+
+    /**
+     * One student's table: a row per check (exercise, points earned/possible, passed, message) and
+     * the total, e.g.
+     *
+     * <pre>
+     * alice: 3 of 5 points
+     *   exercise            points  passed  message
+     *   01-sigmoid-check    0/2     no      ✘ sigmoid(0): expected 0.5 (± 1e-12), got 0.0 (off by 0.5)
+     * </pre>
+     */
+    public static String table(String student, List<ExerciseResult> rows) {
+        int earned = rows.stream().mapToInt(ExerciseResult::points).sum();
+        int max = rows.stream().mapToInt(ExerciseResult::maxPoints).sum();
+        List<String[]> cells = new ArrayList<>();
+        cells.add(HEADER);
+        String notebook = null;
+        for (ExerciseResult r : rows) {
+            if (!r.notebook().equals(notebook)) {
+                notebook = r.notebook();
+                cells.add(new String[] {notebook, "", "", ""});
+            }
+            cells.add(new String[] {"  " + r.exercise(), r.points() + "/" + r.maxPoints(), r.passed() ? "yes" : "no", r.message()});
+        }
+        int[] width = new int[3];
+        for (String[] row : cells) {
+            for (int i = 0; i < 3; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder(student + ": " + earned + " of " + max + " points\n");
+        for (String[] row : cells) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int i = 0; i < 3; i++) {
+                line.append(row[i]).append(" ".repeat(width[i] - row[i].length() + 2));
+            }
+            sb.append(line.append(row[3]).toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** All rows as CSV (RFC 4180): student, notebook, exercise, points, max_points, passed, message. */
+    public static String csv(List<ExerciseResult> rows) {
+        StringBuilder sb = new StringBuilder("student,notebook,exercise,points,max_points,passed,message\r\n");
+        for (ExerciseResult r : rows) {
+            sb.append(String.join(",", field(r.student()), field(r.notebook()), field(r.exercise()), Integer.toString(r.points()),
+                    Integer.toString(r.maxPoints()), Boolean.toString(r.passed()), field(r.message()))).append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    /** All rows as JSON: {"students": {name: {"points", "max_points", "results": [...]}}}. */
+    public static String json(List<ExerciseResult> rows) {
+        Map<String, Object> students = new LinkedHashMap<>();
+        for (ExerciseResult r : rows) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> s = (Map<String, Object>) students.computeIfAbsent(r.student(), k -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("points", 0L);
+                m.put("max_points", 0L);
+                m.put("results", new ArrayList<Object>());
+                return m;
+            });
+            s.put("points", (Long) s.get("points") + r.points());
+            s.put("max_points", (Long) s.get("max_points") + r.maxPoints());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("notebook", r.notebook());
+            row.put("exercise", r.exercise());
+            row.put("points", new JsonNumber(Integer.toString(r.points())));
+            row.put("max_points", new JsonNumber(Integer.toString(r.maxPoints())));
+            row.put("passed", r.passed());
+            row.put("message", r.message());
+            @SuppressWarnings("unchecked")
+            List<Object> results = (List<Object>) s.get("results");
+            results.add(row);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("students", students);
+        return NotebookJson.write(root);
+    }
+
+    private static String field(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}

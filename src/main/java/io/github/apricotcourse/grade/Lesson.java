@@ -1,0 +1,154 @@
+package io.github.apricotcourse.grade;
+
+import io.github.apricotcourse.grade.Markers.SolutionRegion;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * An instructor's notebook with its exercises, checked against the marker convention: solution
+ * cells (with their regions) and check cells (with their points and the solution cell they follow).
+ * {@link #of} reports every problem at once, each naming notebook, cell and line.
+ */
+public final class Lesson {
+    private static final Pattern GRADE_ID = Pattern.compile("[A-Za-z0-9_-]+");
+
+    /** A check cell: its grade_id, points, and the grade_id of the solution cell above it (null if none). */
+    public record CheckCell(Cell cell, String gradeId, int points, String solutionId) {}
+
+    private final Notebook notebook;
+    private final Map<String, SolutionRegion> regions;
+    private final List<CheckCell> checks;
+    private final List<String> warnings;
+
+    private Lesson(Notebook notebook, Map<String, SolutionRegion> regions, List<CheckCell> checks, List<String> warnings) {
+        this.notebook = notebook;
+        this.regions = regions;
+        this.checks = checks;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** Things that do not stop a release but are worth fixing (e.g. what nbgrader itself would reject). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Parses and validates the notebook's markers; every problem found is in the exception's message. */
+    public static Lesson of(Notebook notebook) throws InvalidMarkersException {
+        List<String> problems = new ArrayList<>();
+        Map<String, SolutionRegion> regions = new LinkedHashMap<>();
+        List<CheckCell> checks = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Map<String, Cell> seen = new HashMap<>();
+        String lastSolution = null;
+        for (Cell cell : notebook.cells()) {
+            boolean solution = cell.isSolution();
+            boolean mentionsSolution = cell.source().contains(Markers.BEGIN_SOLUTION) || cell.source().contains(Markers.END_SOLUTION);
+            boolean check = cell.isCheck();
+            String id = cell.gradeId();
+            if (cell.nbgrader().isPresent() && (solution || check || cell.isLocked())) {
+                if (id == null || id.isBlank()) {
+                    problems.add(cell.where() + ": nbgrader metadata without a grade_id; add \"grade_id\": \"<lesson>-<name>\"");
+                } else if (!GRADE_ID.matcher(id).matches()) {
+                    problems.add(cell.where() + ": grade_id \"" + id + "\" may use only letters, digits, '-' and '_'");
+                } else if (seen.containsKey(id)) {
+                    problems.add(cell.where() + ": duplicate grade_id \"" + id + "\" (also cell " + seen.get(id).number()
+                            + "); every exercise and check needs its own id");
+                } else {
+                    seen.put(id, cell);
+                }
+            }
+            if (solution && check) {
+                problems.add(cell.where() + ": a cell is either a solution cell or a check cell, not both; "
+                        + "Apricot grades checks automatically, so split it in two");
+                continue;
+            }
+            if ((solution || check) && !cell.isCode()) {
+                problems.add(cell.where() + ": only code cells can be solution or check cells (this is a " + cell.type() + " cell)");
+                continue;
+            }
+            if (solution) {
+                SolutionRegion region = Markers.solutionRegion(cell, problems);
+                if (region != null && id != null) {
+                    regions.put(id, region);
+                }
+                lastSolution = id;
+            } else if (mentionsSolution && !cell.isCode()) {
+                warnings.add(cell.where() + ": this " + cell.type() + " cell mentions BEGIN/END SOLUTION; Apricot leaves prose "
+                        + "alone, but nbgrader would take it for a solution region outside a solution cell and refuse to "
+                        + "generate the assignment (reword it, e.g. \"the BEGIN and END lines\")");
+            } else if (mentionsSolution) {
+                problems.add(cell.where() + ": solution markers in a cell that is not a solution cell would show the "
+                        + "solution to students; add nbgrader metadata with \"solution\": true and a grade_id");
+            }
+            if (cell.isCode() || check) {
+                Markers.checkHiddenTests(cell, check, problems);
+            }
+            if (check) {
+                Integer points = cell.points();
+                if (points == null) {
+                    problems.add(cell.where() + ": a check cell needs \"points\": <whole number ≥ 0> in its nbgrader metadata");
+                } else if (id != null) {
+                    checks.add(new CheckCell(cell, id, points, lastSolution));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMarkersException(problems);
+        }
+        return new Lesson(notebook, regions, checks, warnings);
+    }
+
+    public Notebook notebook() {
+        return notebook;
+    }
+
+    /** The solution regions by grade_id, in notebook order. */
+    public Map<String, SolutionRegion> regions() {
+        return regions;
+    }
+
+    /** The check cells in notebook order. */
+    public List<CheckCell> checks() {
+        return checks;
+    }
+
+    /** The total points of the lesson's checks. */
+    public int maxPoints() {
+        return checks.stream().mapToInt(CheckCell::points).sum();
+    }
+
+    /** The student's version: solutions replaced by stubs, hidden tests removed, outputs cleared. */
+    public Notebook release() {
+        List<Cell> cells = new ArrayList<>();
+        for (Cell cell : notebook.cells()) {
+            Cell c = cell.cleared();
+            SolutionRegion region = cell.isSolution() ? regions.get(cell.gradeId()) : null;
+            if (region != null) {
+                c = c.withSource(Markers.stub(cell.source(), cell.gradeId(), region));
+            } else if (cell.isCheck()) {
+                c = c.withSource(Markers.withoutHiddenTests(cell.source()));
+            }
+            cells.add(c);
+        }
+        return notebook.withCells(cells);
+    }
+
+    /** Problems with a notebook's markers, one per line in the message. */
+    public static final class InvalidMarkersException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final List<String> problems;
+
+        InvalidMarkersException(List<String> problems) {
+            super(String.join("\n", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+}

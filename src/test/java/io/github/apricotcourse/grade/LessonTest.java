@@ -1,0 +1,105 @@
+package io.github.apricotcourse.grade;
+
+import static io.github.apricotcourse.grade.Fixtures.check;
+import static io.github.apricotcourse.grade.Fixtures.code;
+import static io.github.apricotcourse.grade.Fixtures.markdown;
+import static io.github.apricotcourse.grade.Fixtures.notebook;
+import static io.github.apricotcourse.grade.Fixtures.solution;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.apricotcourse.grade.Lesson.InvalidMarkersException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LessonTest {
+    static final String[] SIGMOID = {
+        "static double sigmoid(double z) {",
+        "    // BEGIN SOLUTION",
+        "    // HINT: 1 / (1 + e^(−z)); say \"e\" with Math.exp",
+        "    return 1 / (1 + Math.exp(-z));",
+        "    // END SOLUTION",
+        "}"};
+
+    @Test
+    void releaseReplacesTheSolutionWithAStubThatSaysWhatToDo() throws Exception {
+        Lesson lesson = Lesson.of(notebook("01-x.ipynb", markdown("# X"), solution("x-sigmoid", SIGMOID),
+                check("x-sigmoid-check", 2, "Check.close(\"s\", 0.5, sigmoid(0), 0);", "// BEGIN HIDDEN TESTS",
+                        "Check.close(\"t\", 0.5, sigmoid(0), 0);", "// END HIDDEN TESTS", "Score.soFar();")));
+        assertEquals(2, lesson.maxPoints());
+        List<Cell> cells = lesson.release().cells();
+        assertEquals("static double sigmoid(double z) {\n"
+                + "    // YOUR CODE HERE\n"
+                + "    throw new UnsupportedOperationException(\"Exercise x-sigmoid is not implemented yet: "
+                + "1 / (1 + e^(−z)); say \\\"e\\\" with Math.exp\");\n"
+                + "}", cells.get(1).source());
+        assertEquals("Check.close(\"s\", 0.5, sigmoid(0), 0);\nScore.soFar();", cells.get(2).source());
+        assertTrue(cells.get(1).outputs().isEmpty());
+        assertEquals(null, cells.get(1).json().get("execution_count"));
+        assertEquals("x-sigmoid", cells.get(1).gradeId(), "nbgrader metadata stays, so the grader can match cells");
+    }
+
+    @Test
+    void aSolutionWithoutHintGetsTheDefaultMessage() throws Exception {
+        Lesson lesson = Lesson.of(notebook("n.ipynb", solution("n-f", "static int f() {", "  // BEGIN SOLUTION", "  return 1;",
+                "  // END SOLUTION", "}")));
+        assertTrue(lesson.release().cells().get(0).source().contains(
+                "\"Exercise n-f is not implemented yet: replace the line that throws this exception with your code\""));
+    }
+
+    @Test
+    void reportsEveryMarkerProblemWithNotebookCellAndLine() {
+        InvalidMarkersException e = assertThrows(InvalidMarkersException.class, () -> Lesson.of(notebook("03-bad.ipynb",
+                solution("bad-open", "static int f() {", "    // BEGIN SOLUTION", "    return 1;", "}"),
+                solution("bad-after", "static int g() {", "    // BEGIN SOLUTION", "    int x = 1;", "    // END SOLUTION",
+                        "    return x;", "}"),
+                solution("bad-end", "static int h() {", "    return 1;", "    // END SOLUTION", "}"),
+                code("\"grade\": false, \"locked\": false, \"solution\": true", "static int k() {", "// BEGIN SOLUTION",
+                        "return 1;", "// END SOLUTION", "}"),
+                check("bad-open", 1, "Check.that(\"x\", true, \"\");"),
+                code("\"grade\": true, \"grade_id\": \"bad-nopoints\", \"locked\": true, \"solution\": false",
+                        "Check.that(\"x\", true, \"\");"),
+                check("bad-hidden", 1, "// BEGIN HIDDEN TESTS", "Check.that(\"x\", true, \"\");"),
+                code(null, "int leak() {", "  // BEGIN SOLUTION", "  return 42;", "  // END SOLUTION", "}"))));
+        List<String> p = e.problems();
+        assertEquals(8, p.size(), String.join("\n", p));
+        assertEquals("03-bad.ipynb, cell 1 (grade_id bad-open), line 2: // BEGIN SOLUTION is never closed; "
+                + "add // END SOLUTION after the student's code", p.get(0));
+        assertTrue(p.get(1).startsWith("03-bad.ipynb, cell 2 (grade_id bad-after), line 5: // END SOLUTION is followed by "
+                + "a statement (\"return x;\")"), p.get(1));
+        assertTrue(p.get(2).startsWith("03-bad.ipynb, cell 3 (grade_id bad-end), line 3: // END SOLUTION without a // BEGIN"), p.get(2));
+        assertTrue(p.get(3).startsWith("03-bad.ipynb, cell 4: nbgrader metadata without a grade_id"), p.get(3));
+        assertTrue(p.get(4).startsWith("03-bad.ipynb, cell 5 (grade_id bad-open): duplicate grade_id \"bad-open\" (also cell 1)"), p.get(4));
+        assertTrue(p.get(5).startsWith("03-bad.ipynb, cell 6 (grade_id bad-nopoints): a check cell needs \"points\""), p.get(5));
+        assertTrue(p.get(6).startsWith("03-bad.ipynb, cell 7 (grade_id bad-hidden), line 1: // BEGIN HIDDEN TESTS is never closed"), p.get(6));
+        assertTrue(p.get(7).startsWith("03-bad.ipynb, cell 8: solution markers in a cell that is not a solution cell"), p.get(7));
+    }
+
+    @Test
+    void theRegionMustEndAMethodAndMarkersMustBeWellFormed() {
+        InvalidMarkersException e = assertThrows(InvalidMarkersException.class, () -> Lesson.of(notebook("n.ipynb",
+                solution("n-a", "// BEGIN SOLUTION", "int x = 1;", "// END SOLUTION"),
+                solution("n-b", "static int f() {", "  /* BEGIN SOLUTION */", "  return 1;", "  // END SOLUTION", "}"),
+                solution("n-c", "static int f() {", "  return 1;", "}"),
+                code(null, "// BEGIN HIDDEN TESTS", "// END HIDDEN TESTS"))));
+        List<String> p = e.problems();
+        assertEquals(5, p.size(), String.join("\n", p));
+        assertTrue(p.get(0).contains("cell 1 (grade_id n-a), line 3: // END SOLUTION must be followed by the closing brace"), p.get(0));
+        assertTrue(p.get(1).contains("line 2: the marker must stand alone on its line as \"// BEGIN SOLUTION\""), p.get(1));
+        assertTrue(p.get(2).contains("line 4: // END SOLUTION without a // BEGIN SOLUTION"), p.get(2));
+        assertTrue(p.get(3).contains("cell 3 (grade_id n-c): a solution cell needs a // BEGIN SOLUTION"), p.get(3));
+        assertTrue(p.get(4).contains("cell 4, line 1: hidden tests belong in check cells"), p.get(4));
+    }
+
+    @Test
+    void checksKnowTheSolutionAboveThem() throws Exception {
+        Lesson lesson = Lesson.of(notebook("n.ipynb", check("n-first", 1, "Check.that(\"a\", true, \"\");"),
+                solution("n-f", "static int f() {", "  // BEGIN SOLUTION", "  return 1;", "  // END SOLUTION", "}"),
+                markdown("text"), check("n-f-check", 2, "Check.equal(\"f\", 1, f());")));
+        assertEquals(null, lesson.checks().get(0).solutionId());
+        assertEquals("n-f", lesson.checks().get(1).solutionId());
+        assertFalse(lesson.regions().isEmpty());
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.apricotcourse.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.apricotcourse.grade.NotebookJson.MalformedJsonException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NotebookJsonTest {
+    @Test
+    void writesNotebooksByteForByteAsNbformatDoes() throws Exception {
+        // The fixtures were written by nbformat.write: reading and writing them changes nothing.
+        for (Path p : Release.notebooksIn(Path.of("src/test/resources/grade/notebooks"))) {
+            String original = Files.readString(p);
+            assertEquals(original, NotebookJson.write(NotebookJson.parse(original)), p.toString());
+        }
+    }
+
+    @Test
+    void escapesAsPythonsJsonWithEnsureAsciiFalse() throws Exception {
+        Object v = NotebookJson.parse("{\"b\": \"σ \\\"q\\\" \\\\ \\n\\t\\u0001 ✔\", \"a\": [1.50, -2e-3, true, null, {}, []]}");
+        assertEquals("{\n \"a\": [\n  1.50,\n  -2e-3,\n  true,\n  null,\n  {},\n  []\n ],\n"
+                + " \"b\": \"σ \\\"q\\\" \\\\ \\n\\t\\u0001 ✔\"\n}\n", NotebookJson.write(v));
+    }
+
+    @Test
+    void keepsKeyOrderWhenReading() throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) NotebookJson.parse("{\"z\": 1, \"a\": 2}");
+        assertEquals(List.of("z", "a"), List.copyOf(m.keySet()));
+    }
+
+    @Test
+    void rejectsMalformedJsonSayingWhere() {
+        MalformedJsonException e = assertThrows(MalformedJsonException.class, () -> NotebookJson.parse("{\n \"cells\": [1,]\n}"));
+        assertTrue(e.getMessage().startsWith("not valid JSON at line 2, column 14"), e.getMessage());
+        assertThrows(MalformedJsonException.class, () -> NotebookJson.parse("{'a': 1}"));
+        assertThrows(MalformedJsonException.class, () -> NotebookJson.parse("{\"a\": 1} x"));
+        assertThrows(MalformedJsonException.class, () -> NotebookJson.parse("{\"a\": 01}"));
+        assertThrows(MalformedJsonException.class, () -> NotebookJson.parse("\"open"));
+        assertThrows(MalformedJsonException.class, () -> NotebookJson.parse(""));
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.apricotcourse.grade;
+
+import static io.github.apricotcourse.grade.Fixtures.quote;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Reading grades from executed notebooks (made by hand here: no kernel needed). */
+class VerdictsTest {
+    static String cell(String role, String status, String outputs) {
+        return "{\"cell_type\": \"code\", \"execution_count\": 1, \"metadata\": {\"apricot\": {\"role\": \"" + role
+                + "\", \"grade_id\": \"n-f-check\", \"status\": \"" + status + "\"}}, \"outputs\": [" + outputs + "], \"source\": \"\"}";
+    }
+
+    static String result(String text) {
+        return "{\"output_type\": \"execute_result\", \"execution_count\": 1, \"metadata\": {}, \"data\": {\"text/plain\": "
+                + quote(text) + "}}";
+    }
+
+    static String stream(String text) {
+        return "{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": " + quote(text) + "}";
+    }
+
+    static String error(String ename, String evalue) {
+        return "{\"output_type\": \"error\", \"ename\": " + quote(ename) + ", \"evalue\": " + quote(evalue) + ", \"traceback\": []}";
+    }
+
+    static ExerciseResult grade(String mark, String check, String verdict) throws Exception {
+        Notebook executed = Fixtures.notebook("01-n.ipynb", mark, check, verdict);
+        return Verdicts.read(GradingNotebookTest.lesson(), executed, "S3CRET", "ann", "01-n.ipynb", 30).get(0);
+    }
+
+    @Test
+    void passesWhenRealChecksPassedAndNoneFailed() throws Exception {
+        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=4 failed=1 genuine=true")),
+                cell("check", "ok", stream("✔ f = 1\n")), cell("verdict", "ok", result("\"APRICOT-S3CRET passed=6 failed=1 genuine=true\"")));
+        assertEquals(new ExerciseResult("ann", "01-n.ipynb", "n-f-check", 1, 1, true, "2 checks passed"), r);
+    }
+
+    @Test
+    void printedPassesAndGuessedTalliesDoNotCount() throws Exception {
+        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true")),
+                cell("check", "ok", stream("✔ f = 1\nAPRICOT-S3CRET passed=9 failed=0\n")),
+                cell("verdict", "ok", stream("APRICOT-S3CRET passed=9 failed=0 genuine=true") + ", " + result("APRICOT-GUESS passed=9 failed=0")));
+        assertEquals(0, r.points());
+        assertEquals("the grader could not read the tally of checks around this cell (does student code declare something "
+                + "named io, or was the kernel restarted?)", r.message());
+        r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true")), cell("check", "ok", stream("✔ f = 1\n")),
+                cell("verdict", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true")));
+        assertEquals("no Apricot check ran in this cell (were Check, Score or CheckFailure redefined?)", r.message());
+    }
+
+    @Test
+    void lookAlikeCheckClassesFail() throws Exception {
+        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=false")),
+                cell("check", "ok", stream("✔ f = 1\n")), cell("verdict", "ok", result("APRICOT-S3CRET passed=1 failed=0 genuine=false")));
+        assertEquals("student code declares a class io that stands in for the library's checks; they could not run", r.message());
+    }
+
+    @Test
+    void aCaughtFailureStillFails() throws Exception {
+        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true")), cell("check", "ok", ""),
+                cell("verdict", "ok", result("APRICOT-S3CRET passed=3 failed=1 genuine=true")));
+        assertEquals("a check failed but its failure was caught", r.message());
+    }
+
+    @Test
+    void explainsErrorsTimeoutsAndDeaths() throws Exception {
+        String mark = cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true"));
+        String verdict = cell("verdict", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true"));
+        assertEquals("✘ f: expected 1, got 2", grade(mark, cell("check", "error",
+                error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f: expected 1, got 2\n  more")), verdict).message());
+        assertEquals("Exercise n-f is not implemented yet: do it", grade(mark, cell("check", "error",
+                error("CellError", "java.lang.UnsupportedOperationException: Exercise n-f is not implemented yet: do it")), verdict).message());
+        assertEquals("Exercise n-f is not implemented yet: do it", grade(mark, cell("check", "error",
+                error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f: not implemented yet — Exercise n-f is not "
+                        + "implemented yet: do it")), verdict).message());
+        assertEquals("ArithmeticException: / by zero", grade(mark, cell("check", "error",
+                error("CellError", "java.lang.ArithmeticException: / by zero")), verdict).message());
+        assertEquals("cannot find symbol: f()", grade(mark, cell("check", "error", error("CompileError", "cannot find symbol: f()")),
+                verdict).message());
+        assertEquals("timeout: the check ran longer than 30 s (an endless loop?)", grade(mark, cell("check", "timeout", ""), verdict).message());
+        assertEquals("the kernel stopped during the check (System.exit?)", grade(mark, cell("check", "died", ""), verdict).message());
+    }
+
+    @Test
+    void tableCsvAndJson() {
+        List<ExerciseResult> rows = List.of(new ExerciseResult("ann", "01-n.ipynb", "n-f-check", 1, 1, true, "2 checks passed"),
+                new ExerciseResult("ann", "01-n.ipynb", "n-g-check", 0, 2, false, "✘ g: expected 2, got \"3\", really"));
+        assertEquals("ann: 1 of 3 points\n"
+                + "  exercise     points  passed  message\n"
+                + "  01-n.ipynb\n"
+                + "    n-f-check  1/1     yes     2 checks passed\n"
+                + "    n-g-check  0/2     no      ✘ g: expected 2, got \"3\", really\n", GradeReport.table("ann", rows));
+        assertEquals("student,notebook,exercise,points,max_points,passed,message\r\n"
+                + "ann,01-n.ipynb,n-f-check,1,1,true,2 checks passed\r\n"
+                + "ann,01-n.ipynb,n-g-check,0,2,false,\"✘ g: expected 2, got \"\"3\"\", really\"\r\n", GradeReport.csv(rows));
+        assertEquals("{\n \"students\": {\n  \"ann\": {\n   \"max_points\": 3,\n   \"points\": 1,\n   \"results\": [\n    {\n"
+                + "     \"exercise\": \"n-f-check\",\n     \"max_points\": 1,\n     \"message\": \"2 checks passed\",\n"
+                + "     \"notebook\": \"01-n.ipynb\",\n     \"passed\": true,\n     \"points\": 1\n    },\n    {\n"
+                + "     \"exercise\": \"n-g-check\",\n     \"max_points\": 2,\n     \"message\": \"✘ g: expected 2, got \\\"3\\\", really\",\n"
+                + "     \"notebook\": \"01-n.ipynb\",\n     \"passed\": false,\n     \"points\": 0\n    }\n   ]\n  }\n }\n}\n",
+                GradeReport.json(rows));
+    }
+}

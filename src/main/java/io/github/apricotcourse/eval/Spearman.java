@@ -1,5 +1,6 @@
 package io.github.apricotcourse.eval;
 
+import io.github.apricotcourse.math.Correlation;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -27,7 +28,16 @@ public final class Spearman {
         if (x.length < 2) {
             throw new IllegalArgumentException("a correlation needs at least two pairs, got " + x.length);
         }
-        return pearson(ranks(x), ranks(y));
+        double[] rx = ranks(x);
+        double[] ry = ranks(y);
+        if (constant(rx) || constant(ry)) {
+            return Double.NaN;
+        }
+        return Correlation.pearson(rx, ry);
+    }
+
+    private static boolean constant(double[] v) {
+        return Arrays.stream(v).allMatch(r -> r == v[0]);
     }
 
     /** The ranks 1..n of the values, ties given the average of their ranks ([10, 20, 20, 30] → [1, 2.5, 2.5, 4]). */
@@ -53,19 +63,5 @@ public final class Spearman {
             start = end + 1;
         }
         return r;
-    }
-
-    private static double pearson(double[] a, double[] b) {
-        double ma = Arrays.stream(a).average().orElse(0);
-        double mb = Arrays.stream(b).average().orElse(0);
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
     }
 }

@@ -196,19 +196,10 @@ public final class Markers {
         return String.join("\n", lines) + (finalNewline && !lines.isEmpty() ? "\n" : "");
     }
 
-    /** A Java string literal for the text. */
+    /** A Java string literal for the text (JSON's escapes are Java's). */
     static String javaString(String text) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
+        StringBuilder sb = new StringBuilder();
+        NotebookJson.quote(text, sb);
+        return sb.toString();
     }
 }

@@ -112,8 +112,11 @@ public final class NotebookJson {
         }
     }
 
-    /** Quotes a string as Python's json module does with ensure_ascii=False. */
-    private static void quote(String s, StringBuilder sb) {
+    /**
+     * Quotes a string as Python's json module does with ensure_ascii=False. Every escape it
+     * writes is also a Java escape, so the result is a valid Java string literal too.
+     */
+    static void quote(String s, StringBuilder sb) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

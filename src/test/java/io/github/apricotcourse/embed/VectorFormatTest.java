@@ -115,4 +115,19 @@ class VectorFormatTest {
         var e = assertThrows(java.nio.file.NoSuchFileException.class, () -> VectorFormat.GLOVE_TEXT.read(dir.resolve("nope.txt")));
         assertTrue(e.getMessage().contains("no such vector file"), e.getMessage());
     }
+
+    @Test
+    void loadsFilesWrittenByGensimAndTheCTool() throws IOException {
+        Path res = Path.of("src/test/resources/vectors");
+        for (String f : List.of("gensim.bin", "gensim.txt")) {
+            Embeddings e = (f.endsWith(".bin") ? VectorFormat.WORD2VEC_BINARY : VectorFormat.WORD2VEC_TEXT).read(res.resolve(f));
+            assertEquals(List.of("apricot", "jam", "tablespoon", "café", "</s>"), e.words(), f);
+            assertArrayEquals(new double[] {0.001, -2000, 0.75, -0.0625}, e.vector("café"), 1e-7, f);
+        }
+        for (String f : List.of("word2vec-c.bin", "word2vec-c.txt")) {
+            Embeddings e = (f.endsWith(".bin") ? VectorFormat.WORD2VEC_BINARY : VectorFormat.WORD2VEC_TEXT).read(res.resolve(f));
+            assertEquals(List.of("</s>", "apricot", "jam", "tablespoon"), e.words(), f);
+            assertArrayEquals(new double[] {-0.5, 0, 0.25}, e.vector("tablespoon"), 1e-7, f);
+        }
+    }
 }

@@ -4,6 +4,11 @@ corpus, cut the same way (each line tokenized, cut into pseudo-sentences of at m
 tokens), with the same hyperparameters and number of worker threads, and prints the same
 figures as io.github.apricotcourse.bench.TrainBenchmark, ending with one RESULT line.
 
+Quality is scored as Apricot's eval package scores it: the vectors are first put in Apricot's word
+order (count, then alphabet), so that restrict_vocab=30000 picks the same top 30k words as
+AnalogySet.evaluate(embeddings, 30000); 3CosAdd, inputs excluded, questions with a word outside
+the top words skipped. (Checked: on the same vectors both give the same counts.)
+
 words/s = in-vocabulary words before subsampling (sum of kept counts x epochs) over the wall
 time of model.train() alone (the vocabulary is built before the clock starts).
 Run with Debian's python3-gensim: /usr/bin/python3 src/bench/gensim_train.py --corpus FILE ...
@@ -42,6 +47,22 @@ def read_corpus(path, max_sentence):
     return sentences
 
 
+def sort_like_apricot(wv):
+    """Re-orders the vectors as Apricot's Vocabulary orders words: by count, most frequent first,
+    ties alphabetically. gensim sorts by count only (np.argsort, ties in no set order), so without
+    this the "top 30k words" of restrict_vocab would differ from Apricot's at the boundary, where
+    hundreds of words share a count. The vectors themselves are unchanged."""
+    counts = [wv.get_vecattr(w, "count") for w in wv.index_to_key]
+    order = sorted(range(len(counts)), key=lambda i: (-counts[i], wv.index_to_key[i]))
+    wv.index_to_key = [wv.index_to_key[i] for i in order]
+    for k in wv.expandos:
+        wv.expandos[k] = wv.expandos[k][order]
+    wv.vectors = wv.vectors[order]
+    wv.key_to_index = {w: i for i, w in enumerate(wv.index_to_key)}
+    wv.norms = None
+    return wv
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--corpus", required=True)
@@ -58,6 +79,7 @@ def main():
     p.add_argument("--wordsim")
     p.add_argument("--analogies")
     p.add_argument("--analogy-words", type=int, default=30000)
+    p.add_argument("--save", help="also write the vectors (word2vec text format, in Apricot's word order)")
     a = p.parse_args()
     logging.basicConfig(level=logging.ERROR)
 
@@ -75,7 +97,7 @@ def main():
     t1 = time.perf_counter()
     model.train(sentences, total_examples=model.corpus_count, epochs=a.epochs)
     t2 = time.perf_counter()
-    wv = model.wv
+    wv = sort_like_apricot(model.wv)
     per_epoch = sum(wv.get_vecattr(w, "count") for w in wv.index_to_key)
     words = per_epoch * a.epochs
     seconds = t2 - t1
@@ -85,6 +107,8 @@ def main():
     print("memory   peak RSS %.0f MB" % rss_mb)
     result = "RESULT impl=gensim threads=%d words=%d seconds=%.3f words_per_s=%.0f peak_rss_mb=%.0f" % (
         a.threads, words, seconds, words / seconds, rss_mb)
+    if a.save:
+        wv.save_word2vec_format(a.save, binary=False)
     if a.wordsim:
         pearson, spearman, oov = wv.evaluate_word_pairs(a.wordsim, delimiter="\t", case_insensitive=True)
         print("wordsim  Spearman rho = %.4f (%.1f %% of pairs out of vocabulary)" % (spearman[0], oov))

@@ -1,6 +1,11 @@
 package io.github.apricotcourse.bench;
 
+import io.github.apricotcourse.data.TextCorpus;
 import io.github.apricotcourse.embed.Embeddings;
+import io.github.apricotcourse.eval.AnalogyResult;
+import io.github.apricotcourse.eval.AnalogySet;
+import io.github.apricotcourse.eval.SimilarityResult;
+import io.github.apricotcourse.eval.SimilaritySet;
 import io.github.apricotcourse.sgns.SkipGramModel;
 import io.github.apricotcourse.sgns.SkipGramTrainer;
 import io.github.apricotcourse.sgns.TrainingProgress;
@@ -49,7 +54,7 @@ public final class TrainBenchmark {
         int epochs = Integer.parseInt(o.getOrDefault("epochs", "1"));
         Corpus corpus;
         if (o.containsKey("corpus")) {
-            corpus = new TextFileCorpus(Path.of(o.get("corpus")), Integer.parseInt(o.getOrDefault("max-sentence", "1000")));
+            corpus = TextCorpus.read(Path.of(o.get("corpus")), Integer.parseInt(o.getOrDefault("max-sentence", "1000")));
         } else if (o.containsKey("synthetic-words")) {
             int words = Integer.parseInt(o.get("synthetic-words"));
             corpus = new SyntheticCorpus(words, Long.parseLong(o.getOrDefault("synthetic-tokens", String.valueOf(3L * words))), 7);
@@ -100,15 +105,16 @@ public final class TrainBenchmark {
                 threads, words, seconds, wps, rss / 1024.0, heap / 1048576.0));
         Embeddings e = model.embeddings();
         if (o.containsKey("wordsim")) {
-            Evaluation.Similarity s = Evaluation.wordSim(e, Path.of(o.get("wordsim")));
-            System.out.printf(Locale.ROOT, "wordsim  Spearman ρ = %.4f over %d of %d pairs%n", s.spearman(), s.pairs(), s.total());
+            SimilarityResult s = SimilaritySet.read(Path.of(o.get("wordsim"))).evaluate(e);
+            System.out.printf(Locale.ROOT, "wordsim  Spearman ρ = %.4f over %d of %d pairs%n", s.spearman(), s.pairs(),
+                    s.pairs() + s.outOfVocabulary());
             result.append(String.format(Locale.ROOT, " wordsim=%.4f", s.spearman()));
         }
         if (o.containsKey("analogies")) {
-            int top = Integer.parseInt(o.getOrDefault("analogy-words", "30000"));
-            Evaluation.Analogies a = Evaluation.analogies(e, Path.of(o.get("analogies")), top);
+            int top = Integer.parseInt(o.getOrDefault("analogy-words", String.valueOf(AnalogySet.DEFAULT_TOP_WORDS)));
+            AnalogyResult.SectionScore a = AnalogySet.read(Path.of(o.get("analogies"))).evaluate(e, top).total();
             System.out.printf(Locale.ROOT, "analogy  3CosAdd accuracy %.2f %% (%d of %d answered; %d questions, top %d words)%n",
-                    100 * a.accuracy(), a.correct(), a.answered(), a.total(), top);
+                    100 * a.accuracy(), a.correct(), a.answered(), a.answered() + a.skipped(), top);
             result.append(String.format(Locale.ROOT, " analogy=%.4f answered=%d", a.accuracy(), a.answered()));
         }
         System.out.println(result);

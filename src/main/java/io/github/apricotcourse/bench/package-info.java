@@ -1,6 +1,8 @@
 /**
- * Throughput and quality benchmarks of the trainers ({@link io.github.apricotcourse.bench.TrainBenchmark}),
- * with the small corpus readers and evaluations they need. The {@code data} and {@code eval}
- * packages hold the library's full versions; these stay minimal and private to the benchmark.
+ * Throughput and quality benchmarks of the trainers: {@link io.github.apricotcourse.bench.TrainBenchmark}
+ * (words/s, memory and quality of one run, the Apricot side of {@code src/bench/side-by-side.sh})
+ * and {@link io.github.apricotcourse.bench.QualityBenchmark} (word2vec's settings on a real corpus,
+ * next to the C word2vec reference). They read corpora with {@code data.TextCorpus} and score
+ * vectors with the {@code eval} package, as the lessons do.
  */
 package io.github.apricotcourse.bench;

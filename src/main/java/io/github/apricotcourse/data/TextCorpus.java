@@ -99,7 +99,7 @@ public final class TextCorpus implements Corpus {
 
     @Override
     public String toString() {
-        return "TextCorpus(" + file + ")";
+        return "TextCorpus(" + file + (maxSentence == MAX_SENTENCE ? "" : ", sentences of ≤ " + maxSentence + " tokens") + ")";
     }
 
     /**

@@ -73,6 +73,21 @@ class EvaluationTest {
     }
 
     @Test
+    void onlyTheTopWordsAreCandidateAnswersAsInGensimsRestrictVocab() throws Exception {
+        // b̂ − â + ĉ points at 45°; "queen2" (42°, 6th word) is nearer to it than "queen" (22°, 5th)
+        List<String> words = List.of("man", "woman", "king", "other", "queen", "queen2");
+        double[][] rows = {{1, 0}, {1, 1}, {3, 0}, {-1, 0.1}, {3, 1.2}, {2, 1.8}};
+        Embeddings e = Embeddings.of(words, rows);
+        Path f = tmp.resolve("q.txt");
+        Files.writeString(f, ": family\nman woman king queen\n");
+        AnalogySet set = AnalogySet.read(f);
+        assertEquals(1, set.evaluate(e, 6).total().answered());
+        assertEquals(0, set.evaluate(e, 6).total().correct(), "with 6 words queen2 wins");
+        assertEquals(1, set.evaluate(e, 5).total().correct(), "with 5 words queen2 is no candidate");
+        assertEquals(1, set.evaluate(e, 4).total().skipped(), "with 4 words the question is skipped");
+    }
+
+    @Test
     void similarityCountsOutOfVocabularyPairsAndReadsBothFormats() throws Exception {
         Embeddings e = Embeddings.of(List.of("tiger", "cat", "car", "train"),
                 new double[][] {{1, 0.1}, {1, 0.3}, {0, 1}, {0.2, 1}});

@@ -16,7 +16,7 @@ public final class Check {
     /** Passes when |actual − expected| ≤ tolerance. */
     public static void close(String what, double expected, double actual, double tolerance) {
         if (!(Math.abs(actual - expected) <= tolerance)) {
-            fail(what, String.format(Locale.ROOT, "expected %s (± %s), got %s%s", num(expected), num(tolerance), num(actual),
+            throw failure(what, String.format(Locale.ROOT, "expected %s (± %s), got %s%s", num(expected), num(tolerance), num(actual),
                     Double.isNaN(actual) ? " — NaN usually means 0/0, ∞ − ∞ or log of a negative number"
                             : String.format(Locale.ROOT, " (off by %s)", num(Math.abs(actual - expected)))));
         }
@@ -26,14 +26,14 @@ public final class Check {
     /** Passes when both vectors have the same length and every entry is within tolerance. */
     public static void close(String what, double[] expected, double[] actual, double tolerance) {
         if (actual == null) {
-            fail(what, "got null instead of a vector of " + expected.length + " numbers — did you return the result?");
+            throw failure(what, "got null instead of a vector of " + expected.length + " numbers — did you return the result?");
         }
         if (actual.length != expected.length) {
-            fail(what, "expected a vector of " + expected.length + " numbers, got " + actual.length);
+            throw failure(what, "expected a vector of " + expected.length + " numbers, got " + actual.length);
         }
         for (int i = 0; i < expected.length; i++) {
             if (!(Math.abs(actual[i] - expected[i]) <= tolerance)) {
-                fail(what, String.format(Locale.ROOT, "vectors differ first at index %d: expected %s, got %s (tolerance %s)%n"
+                throw failure(what, String.format(Locale.ROOT, "vectors differ first at index %d: expected %s, got %s (tolerance %s)%n"
                         + "  expected %s%n  got      %s", i, num(expected[i]), num(actual[i]), num(tolerance),
                         preview(expected), preview(actual)));
             }
@@ -44,7 +44,7 @@ public final class Check {
     /** Passes when the two values are equal. */
     public static void equal(String what, Object expected, Object actual) {
         if (!Objects.equals(expected, actual)) {
-            fail(what, "expected " + expected + ", got " + actual);
+            throw failure(what, "expected " + expected + ", got " + actual);
         }
         pass(what + " = " + actual);
     }
@@ -52,7 +52,7 @@ public final class Check {
     /** Passes when the condition holds; otherwise fails with the explanation. */
     public static void that(String what, boolean condition, String explanationIfFalse) {
         if (!condition) {
-            fail(what, explanationIfFalse);
+            throw failure(what, explanationIfFalse);
         }
         pass(what);
     }
@@ -66,9 +66,9 @@ public final class Check {
                 pass(what + " (" + type.getSimpleName() + ")");
                 return;
             }
-            fail(what, "expected " + type.getSimpleName() + ", got " + t.getClass().getSimpleName() + ": " + t.getMessage());
+            throw failure(what, "expected " + type.getSimpleName() + ", got " + t.getClass().getSimpleName() + ": " + t.getMessage());
         }
-        fail(what, "expected " + type.getSimpleName() + ", but nothing was thrown");
+        throw failure(what, "expected " + type.getSimpleName() + ", but nothing was thrown");
     }
 
     /** Runs the computation and fails clearly if it is not implemented yet or throws. */
@@ -76,8 +76,7 @@ public final class Check {
         try {
             return computation.get();
         } catch (UnsupportedOperationException e) {
-            fail(what, "not implemented yet — " + e.getMessage());   // recorded, so Score.soFar() counts it
-            throw e;                                                  // not reached: fail always throws
+            throw failure(what, "not implemented yet — " + e.getMessage());   // recorded, so Score.soFar() counts it
         }
     }
 
@@ -87,10 +86,10 @@ public final class Check {
         System.out.println("✔ " + line);
     }
 
-    /** Throws the failure for a check. */
-    static void fail(String what, String message) {
+    /** Records a failed check and returns its failure, for the caller to throw. */
+    static CheckFailure failure(String what, String message) {
         Score.record(what, false, message);
-        throw new CheckFailure("✘ " + what + ": " + message);
+        return new CheckFailure("✘ " + what + ": " + message);
     }
 
     /** The check's name: its pass line up to " = ", " (" or ":". */

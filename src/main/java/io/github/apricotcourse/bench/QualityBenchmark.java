@@ -100,8 +100,8 @@ public final class QualityBenchmark {
         Path save = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--runs" -> runs = (int) number(args, ++i);
-                case "--threads" -> threads = (int) number(args, ++i);
+                case "--runs" -> runs = integer(args, ++i);
+                case "--threads" -> threads = integer(args, ++i);
                 case "--shared-negatives" -> sharedNegatives = Boolean.parseBoolean(value(args, ++i));
                 case "--sample" -> sample = number(args, ++i);
                 case "--eta" -> eta = number(args, ++i);
@@ -118,9 +118,12 @@ public final class QualityBenchmark {
             throw new IllegalArgumentException("--runs must be at least 1, got " + runs + "\n" + USAGE);
         }
         String id = positional.size() > 0 ? positional.get(0) : "pg_mix_17M";
+        if (positional.size() > 2 || positional.size() == 2 && !positional.get(1).matches("-?[0-9]{1,18}")) {
+            throw new IllegalArgumentException("expected a corpus and a whole-number first seed, got " + positional + "\n" + USAGE);
+        }
         long firstSeed = positional.size() > 1 ? Long.parseLong(positional.get(1)) : 1;
         for (int r = 0; save != null && r < runs; r++) {       // refuse before minutes of training, not after
-            Path file = runs == 1 ? save : numbered(save, firstSeed + r);
+            Path file = saveFile(save, runs, firstSeed + r);
             if (Files.exists(file)) {
                 throw new IllegalArgumentException(file + " already exists and is never overwritten:"
                         + " pass another --save name or move that file away");
@@ -164,7 +167,7 @@ public final class QualityBenchmark {
             all.add(s);
             System.out.println(row("seed " + seed, s));
             if (save != null) {
-                Path file = runs == 1 ? save : numbered(save, seed);
+                Path file = saveFile(save, runs, seed);
                 w.save(file, VectorFormat.WORD2VEC_BINARY);
                 System.out.println("W saved to " + file + " (word2vec binary)");
             }
@@ -181,10 +184,10 @@ public final class QualityBenchmark {
         Scores mean = mean(all);
         System.out.println(row("mean", mean));
         if (runs > 1) {
-            System.out.println(String.format(Locale.ROOT, "%-10s %8s %8s %8s %10s %8s", "range",
+            System.out.printf(Locale.ROOT, "range: WS-353 %s, SimLex %s, family %s, syntactic %s, total %s%n",
                     range(all, Scores::wordsim, false), range(all, Scores::simlex, false),
                     range(all, Scores::family, true), range(all, Scores::syntactic, true),
-                    range(all, Scores::total, true)));
+                    range(all, Scores::total, true));
         }
         Reference reference = Reference.of(id);
         if (reference == null) {
@@ -213,8 +216,8 @@ public final class QualityBenchmark {
     private static String range(List<Scores> runs, ToDoubleFunction<Scores> score, boolean percent) {
         double lo = runs.stream().mapToDouble(score).min().orElse(Double.NaN);
         double hi = runs.stream().mapToDouble(score).max().orElse(Double.NaN);
-        return percent ? String.format(Locale.ROOT, "%.0f–%.0f", 100 * lo, 100 * hi)
-                : String.format(Locale.ROOT, "%.2f–%.2f", lo, hi).replace("0.", ".");
+        return percent ? String.format(Locale.ROOT, "%.1f–%.1f %%", 100 * lo, 100 * hi)
+                : String.format(Locale.ROOT, "%.3f–%.3f", lo, hi);
     }
 
     private static String row(String label, Scores s) {
@@ -227,27 +230,31 @@ public final class QualityBenchmark {
         return new BigDecimal(String.valueOf(x)).stripTrailingZeros().toPlainString();
     }
 
-    /** vectors.bin → vectors-seed3.bin. */
-    private static Path numbered(Path file, long seed) {
-        String name = file.getFileName().toString();
+    /** Where --save writes a run's W: the name given for one run; vectors.bin → vectors-seed3.bin for several. */
+    private static Path saveFile(Path save, int runs, long seed) {
+        if (runs == 1) {
+            return save;
+        }
+        String name = save.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        String numbered = dot > 0 ? name.substring(0, dot) + "-seed" + seed + name.substring(dot) : name + "-seed" + seed;
-        return file.resolveSibling(numbered);
+        return save.resolveSibling(dot > 0 ? name.substring(0, dot) + "-seed" + seed + name.substring(dot) : name + "-seed" + seed);
     }
 
     private static double number(String[] args, int i) {
         String v = value(args, i);
         try {
-            double x = Double.parseDouble(v);
-            if (args[i - 1].equals("--runs") || args[i - 1].equals("--threads")) {
-                if (x != Math.rint(x)) {
-                    throw new NumberFormatException();
-                }
-            }
-            return x;
+            return Double.parseDouble(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("option " + args[i - 1] + " needs a number, got '" + v + "'\n" + USAGE);
         }
+    }
+
+    private static int integer(String[] args, int i) {
+        double x = number(args, i);
+        if (x != Math.rint(x) || Math.abs(x) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("option " + args[i - 1] + " needs a whole number, got '" + args[i] + "'\n" + USAGE);
+        }
+        return (int) x;
     }
 
     private static String value(String[] args, int i) {

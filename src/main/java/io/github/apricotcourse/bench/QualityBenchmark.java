@@ -203,14 +203,12 @@ public final class QualityBenchmark {
 
     /** The mean of each score over the runs. */
     static Scores mean(List<Scores> runs) {
-        double n = runs.size();
-        return new Scores(-1, sum(runs, Scores::wordsim) / n, sum(runs, Scores::simlex) / n,
-                sum(runs, Scores::family) / n, sum(runs, Scores::syntactic) / n, sum(runs, Scores::total) / n,
-                sum(runs, Scores::trainSeconds) / n);
+        return new Scores(-1, mean(runs, Scores::wordsim), mean(runs, Scores::simlex), mean(runs, Scores::family),
+                mean(runs, Scores::syntactic), mean(runs, Scores::total), mean(runs, Scores::trainSeconds));
     }
 
-    private static double sum(List<Scores> runs, ToDoubleFunction<Scores> score) {
-        return runs.stream().mapToDouble(score).sum();
+    private static double mean(List<Scores> runs, ToDoubleFunction<Scores> score) {
+        return runs.stream().mapToDouble(score).average().orElse(Double.NaN);
     }
 
     private static String range(List<Scores> runs, ToDoubleFunction<Scores> score, boolean percent) {

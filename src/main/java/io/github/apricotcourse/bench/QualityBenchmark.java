@@ -12,6 +12,7 @@ import io.github.apricotcourse.sgns.SkipGramModel;
 import io.github.apricotcourse.sgns.SkipGramTrainer;
 import io.github.apricotcourse.text.Corpus;
 import io.github.apricotcourse.viz.ProgressBar;
+import io.github.apricotcourse.viz.Tables;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -161,7 +162,7 @@ public final class QualityBenchmark {
                     model.vocabulary().size(), model.vocabulary().totalCount());
             System.out.println(ws);
             System.out.println(sl);
-            System.out.println(an.table().printAll());
+            System.out.println(Tables.rounded(an.table(), 3).printAll());
             Scores s = new Scores(seed, ws.spearman(), sl.spearman(), an.section("family").accuracy(),
                     an.syntactic().accuracy(), an.total().accuracy(), trainSeconds);
             all.add(s);
@@ -173,8 +174,10 @@ public final class QualityBenchmark {
             }
         }
 
-        System.out.printf(Locale.ROOT, "%n%s, %d run%s (seeds %d–%d), sample %s, η₀ %s, %d thread%s, %s noise words%n",
-                id, runs, runs == 1 ? "" : "s", firstSeed, firstSeed + runs - 1, plain(sample), plain(eta), threads,
+        String seeds = runs == 1 ? "1 run (seed " + firstSeed + ")"
+                : runs + " runs (seeds " + firstSeed + "–" + (firstSeed + runs - 1) + ")";
+        System.out.printf(Locale.ROOT, "%n%s, %s, sample %s, η₀ %s, %d thread%s, %s noise words%n",
+                id, seeds, plain(sample), plain(eta), threads,
                 threads == 1 ? "" : "s", sharedNegatives ? "shared" : "per-pair");
         System.out.println(String.format(Locale.ROOT, "%-10s %8s %8s %8s %10s %8s %9s",
                 "", "WS-353", "SimLex", "family", "syntactic", "total", "train s"));

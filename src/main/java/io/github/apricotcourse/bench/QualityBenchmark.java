@@ -226,7 +226,7 @@ public final class QualityBenchmark {
             SimilarityResult sl = simlex.evaluate(w);
             SimilarityResult wsTop = wordsim.evaluate(top);
             SimilarityResult slTop = simlex.evaluate(top);
-            AnalogyResult an = google.evaluate(w);
+            AnalogyResult an = google.evaluate(top);                // the same top words it would restrict w to
             System.out.println(ws);
             System.out.println(sl);
             System.out.println("among the top " + top.size() + " words: " + wsTop + "; " + slTop);

@@ -48,8 +48,8 @@ if [ ! -r "$corpus" ]; then
 fi
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-for tool in npm gcc make; do
-  command -v "$tool" >/dev/null || { echo "installing $tool ..." >&2; as_root apt-get install -y "$tool" >&2; }
+for needed in npm gcc make; do
+  command -v "$needed" >/dev/null || { echo "installing $needed ..." >&2; as_root apt-get install -y "$needed" >&2; }
 done
 if [ ! -f "$root/target/apricot.jar" ]; then
   (cd "$root" && mvn -q package -DskipTests)

@@ -130,4 +130,112 @@ class VectorFormatTest {
             assertArrayEquals(new double[] {-0.5, 0, 0.25}, e.vector("tablespoon"), 1e-7, f);
         }
     }
+
+    private Path binary(String header, int bytesAfter) throws IOException {
+        Path f = dir.resolve("h.bin");
+        byte[] head = header.getBytes(StandardCharsets.US_ASCII);
+        Files.write(f, java.util.Arrays.copyOf(head, head.length + bytesAfter));
+        return f;
+    }
+
+    private static String message(Path f, VectorFormat format) {
+        return assertThrows(MalformedVectorFileException.class, () -> format.read(f)).getMessage();
+    }
+
+    @Test
+    void binaryHeaderOfABillionWordsIsCheckedAgainstTheFileSizeBeforeAllocating() throws IOException {
+        String m = message(binary("1000000000 4\n", 40), VectorFormat.WORD2VEC_BINARY);
+        assertTrue(m.contains("h.bin:1: the header '1000000000 4' promises 1000000000 words × 4 dimensions, which take"
+                + " at least 18000000013 bytes, but the file has only 53"), m);
+        assertTrue(m.contains("truncated or its header is wrong"), m);
+    }
+
+    @Test
+    void binaryHeaderOfAHundredMillionWordsInA106ByteFileIsReportedWithoutAllocating() throws IOException {
+        Path f = binary("100000000 10\n", 93);
+        assertEquals(106, Files.size(f));
+        String m = message(f, VectorFormat.WORD2VEC_BINARY);
+        assertTrue(m.contains("promises 100000000 words × 10 dimensions, which take at least 4200000013 bytes,"
+                + " but the file has only 106"), m);
+    }
+
+    @Test
+    void binaryHeaderOfABillionDimensionsIsReportedNotNegativeArraySize() throws IOException {
+        String m = message(binary("1 1000000000\n", 10), VectorFormat.WORD2VEC_BINARY);
+        assertTrue(m.contains("promises 1 words × 1000000000 dimensions, which take at least 4000000015 bytes,"
+                + " but the file has only 23"), m);
+    }
+
+    @Test
+    void binaryHeaderBeyondAnArrayIsReported() throws IOException {
+        String m = message(binary("5000000000 3\n", 10), VectorFormat.WORD2VEC_BINARY);
+        assertTrue(m.contains("h.bin:1: expected the header 'words dimensions' (two positive numbers, each at most"), m);
+    }
+
+    @Test
+    void aTextFileReadAsBinaryIsRecognised() throws IOException {
+        Path f = dir.resolve("v.txt");
+        sample().save(f, VectorFormat.WORD2VEC_TEXT);
+        String m = message(f, VectorFormat.WORD2VEC_BINARY);
+        assertTrue(m.contains("v.txt:2: this is a word2vec text file (its line 2 is a word and 3 numbers written as text),"
+                + " not a binary one: read it with VectorFormat.WORD2VEC_TEXT"), m);
+        Path c = Path.of("src/test/resources/vectors/word2vec-c.txt");
+        assertTrue(message(c, VectorFormat.WORD2VEC_BINARY).contains("read it with VectorFormat.WORD2VEC_TEXT"));
+    }
+
+    @Test
+    void nonFiniteTextValuesAreRejectedWithTheirLine() throws IOException {
+        Path f = dir.resolve("nan.txt");
+        Files.writeString(f, "2 2\napricot 1 2\njam 0.5 NaN\n");
+        String m = message(f, VectorFormat.WORD2VEC_TEXT);
+        assertTrue(m.contains("nan.txt:3: 'NaN' (number 2 of 'jam') is NaN, not a finite number"), m);
+
+        Files.writeString(f, "apricot -Infinity 2\n");
+        m = message(f, VectorFormat.GLOVE_TEXT);
+        assertTrue(m.contains("nan.txt:1: '-Infinity' (number 1 of 'apricot') is -Infinity, not a finite number"), m);
+
+        Files.writeString(f, "apricot 1 4e38\n");
+        m = message(f, VectorFormat.GLOVE_TEXT);
+        assertTrue(m.contains("nan.txt:1: '4e38' (number 2 of 'apricot') is Infinity, not a finite number"), m);
+    }
+
+    @Test
+    void nonFiniteBinaryValuesAreRejectedWithTheirPosition() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write("2 2\nking ".getBytes(StandardCharsets.US_ASCII));
+        out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(1).putFloat(2).array());
+        out.write("\nqueen ".getBytes(StandardCharsets.US_ASCII));
+        out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(3).putFloat(Float.NaN).array());
+        Path f = dir.resolve("nan.bin");
+        Files.write(f, out.toByteArray());
+        String m = message(f, VectorFormat.WORD2VEC_BINARY);
+        assertTrue(m.contains("nan.bin: entry 2 ('queen'), number 2 (at byte offset 28) is NaN, not a finite number"), m);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRejectedWithWhere() throws IOException {
+        Path f = dir.resolve("latin1.txt");
+        Files.write(f, "apricot 1 2\ncaf\u00e9 3 4\n".getBytes(StandardCharsets.ISO_8859_1));
+        String m = message(f, VectorFormat.GLOVE_TEXT);
+        assertTrue(m.contains("latin1.txt: line 2 (at byte offset 15) holds the byte 0xE9, which is not UTF-8"), m);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write("1 1\ncaf\u00e9 ".getBytes(StandardCharsets.ISO_8859_1));
+        out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(1).array());
+        Path b = dir.resolve("latin1.bin");
+        Files.write(b, out.toByteArray());
+        m = message(b, VectorFormat.WORD2VEC_BINARY);
+        assertTrue(m.contains("latin1.bin: entry 1 (at byte offset 7) holds the byte 0xE9, which is not UTF-8"), m);
+    }
+
+    @Test
+    void gzippedBinaryWithAWrongHeaderEndsEarlyInsteadOfAllocating() throws IOException {
+        Path f = dir.resolve("v.bin.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f))) {
+            out.write("100000000 10\napricot ".getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[40]);
+        }
+        String m = message(f, VectorFormat.WORD2VEC_BINARY);
+        assertTrue(m.contains("v.bin.gz:3: entry 2 of 100000000 is missing: the file ends early"), m);
+    }
 }

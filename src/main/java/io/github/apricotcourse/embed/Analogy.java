@@ -1,7 +1,8 @@
 package io.github.apricotcourse.embed;
 
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -43,7 +44,7 @@ public final class Analogy {
 
     /** 3CosAdd (default) or 3CosMul. */
     public Analogy method(Method m) {
-        method = m;
+        method = Objects.requireNonNull(m, "the method is null: pass Analogy.Method.COS_ADD or Analogy.Method.COS_MUL");
         return this;
     }
 
@@ -64,6 +65,7 @@ public final class Analogy {
 
     /** The best answers in the given embeddings, best first, with their scores. */
     public List<Neighbour> solve(Embeddings e) {
+        Objects.requireNonNull(e, "the embeddings are null: pass the embeddings to search, e.g. model.embeddings()");
         int d = e.dimension();
         int ia = e.index(a);
         int ib = e.index(b);
@@ -84,11 +86,17 @@ public final class Analogy {
                     ? cb - ca + cc
                     : ((cb + 1) / 2) * ((cc + 1) / 2) / ((ca + 1) / 2 + 0.001);
         }
-        Set<String> exclude = new HashSet<>();
+        Set<String> exclude = new LinkedHashSet<>();
         if (excludeInputs) {
             exclude.addAll(List.of(a, b, c));
         }
-        return e.top(scores, top, exclude);
+        List<Neighbour> best = e.top(scores, top, exclude);
+        if (best.isEmpty()) {
+            throw new IllegalArgumentException("no candidate answers: the embeddings hold only the words " + e.words()
+                    + ", and the inputs " + exclude + " are excluded. Use embeddings with more words, or"
+                    + " .excludeInputs(false) to allow the inputs as answers");
+        }
+        return best;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import tech.tablesaw.api.DoubleColumn;
@@ -34,6 +35,8 @@ public final class Embeddings {
     private float[] unit;   // rows scaled to length 1, computed on first use
 
     private Embeddings(List<String> words, float[] vectors, int dimension) {
+        Objects.requireNonNull(words, "the list of words is null: pass one word per vector, e.g. List.of(\"king\", \"queen\")");
+        Objects.requireNonNull(vectors, "the array of vectors is null: pass words.size() × dimension numbers");
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
         }
@@ -41,14 +44,20 @@ public final class Embeddings {
             throw new IllegalArgumentException("dimension mismatch: " + words.size() + " words × " + dimension
                     + " dimensions needs " + (long) words.size() * dimension + " numbers, got " + vectors.length);
         }
+        for (int i = 0; i < words.size(); i++) {
+            if (words.get(i) == null) {
+                throw new IllegalArgumentException("the word of row " + i + " is null: every vector needs a word");
+            }
+        }
         this.words = List.copyOf(words);
         this.vectors = vectors;
         this.dimension = dimension;
         this.index = new HashMap<>(words.size() * 2);
         for (int i = 0; i < this.words.size(); i++) {
-            if (index.put(this.words.get(i), i) != null) {
+            Integer earlier = index.put(this.words.get(i), i);
+            if (earlier != null) {
                 throw new IllegalArgumentException("the word '" + this.words.get(i) + "' appears twice (rows "
-                        + index.get(this.words.get(i)) + " and " + i + "): each word needs exactly one vector");
+                        + earlier + " and " + i + ", counting from 0): each word needs exactly one vector");
             }
         }
     }
@@ -60,11 +69,19 @@ public final class Embeddings {
 
     /** Embeddings from words and one row of doubles per word. */
     public static Embeddings of(List<String> words, double[][] rows) {
+        Objects.requireNonNull(words, "the list of words is null: pass one word per vector, e.g. List.of(\"king\", \"queen\")");
+        Objects.requireNonNull(rows, "the array of vectors is null: pass one row of numbers per word");
         if (rows.length != words.size()) {
             throw new IllegalArgumentException("dimension mismatch: " + words.size() + " words but " + rows.length + " rows");
         }
         if (rows.length == 0) {
             throw new IllegalArgumentException("no words: embeddings need at least one word and its vector");
+        }
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == null) {
+                throw new IllegalArgumentException("the vector of '" + words.get(i) + "' (row " + i
+                        + ") is null: every word needs a vector of numbers");
+            }
         }
         int d = rows[0].length;
         float[] flat = new float[rows.length * d];
@@ -82,6 +99,7 @@ public final class Embeddings {
 
     /** Embeddings from a map of word → vector, in the map's iteration order. */
     public static Embeddings of(Map<String, double[]> vectors) {
+        Objects.requireNonNull(vectors, "the map of words to vectors is null: pass e.g. Map.of(\"king\", new double[] {1, 0})");
         return of(List.copyOf(vectors.keySet()), vectors.values().toArray(new double[0][]));
     }
 
@@ -155,6 +173,15 @@ public final class Embeddings {
 
     /** The n words nearest to a vector by cosine, skipping the words in {@code exclude}. */
     public List<Neighbour> nearest(double[] v, int n, Set<String> exclude) {
+        Objects.requireNonNull(v, "the query vector is null: pass a vector of numbers, e.g. e.vector(\"king\")");
+        Objects.requireNonNull(exclude, "the set of words to exclude is null: pass Set.of() to exclude none");
+        for (int j = 0; j < v.length; j++) {
+            if (!Double.isFinite(v[j])) {
+                throw new IllegalArgumentException("the query vector holds " + v[j] + " at entry " + j
+                        + ": cosines with it would all be NaN. Vectors must hold finite numbers; look for a division"
+                        + " by zero or an overflow where the vector was computed");
+            }
+        }
         if (v.length != dimension) {
             throw new IllegalArgumentException("dimension mismatch: the query vector has " + v.length
                     + " entries but these embeddings have " + dimension);
@@ -237,6 +264,7 @@ public final class Embeddings {
 
     /** Element-wise sum with embeddings of the same words (e.g. W + C). */
     public Embeddings plus(Embeddings other) {
+        Objects.requireNonNull(other, "the embeddings to add are null: pass embeddings of the same words, e.g. model.embeddings(Vectors.C)");
         if (!words.equals(other.words) || dimension != other.dimension) {
             throw new IllegalArgumentException("can only add embeddings of the same words and dimension: got "
                     + size() + " × " + dimension + " and " + other.size() + " × " + other.dimension);

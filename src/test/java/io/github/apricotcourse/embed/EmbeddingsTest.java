@@ -86,4 +86,57 @@ class EmbeddingsTest {
         assertEquals(2.0, twice.vector("man")[0], 0);
         assertEquals(List.of("man", "woman"), e.restrictTo(2).words());
     }
+
+    private static String message(Class<? extends Throwable> type, org.junit.jupiter.api.function.Executable call) {
+        return assertThrows(type, call).getMessage();
+    }
+
+    @Test
+    void duplicateWordsAreReportedWithBothRows() {
+        String m = message(IllegalArgumentException.class,
+                () -> Embeddings.of(List.of("a", "b", "a"), new float[] {1, 2, 3}, 1));
+        assertTrue(m.contains("the word 'a' appears twice (rows 0 and 2, counting from 0)"), m);
+    }
+
+    @Test
+    void analogyWithEveryCandidateExcludedIsExplained() {
+        Embeddings e = Embeddings.of(List.of("man", "king", "woman"), new double[][] {{1, 0}, {1, 1}, {-1, 0}});
+        String m = message(IllegalArgumentException.class, () -> e.analogy("man", "king", "woman"));
+        assertTrue(m.contains("no candidate answers: the embeddings hold only the words [man, king, woman], and the inputs"
+                + " [man, king, woman] are excluded") && m.contains(".excludeInputs(false)"), m);
+        assertEquals("woman", Analogy.of("man", "king", "woman").excludeInputs(false).solve(e).get(0).word());
+    }
+
+    @Test
+    void nullWordsVectorsAndEmbeddingsAreExplained() {
+        Embeddings e = royals();
+        assertTrue(message(UnknownWordException.class, () -> e.nearest(null, 3)).contains("the word is null"));
+        assertTrue(message(UnknownWordException.class, () -> Analogy.of("man", null, "woman").solve(e))
+                .contains("the word is null"));
+        assertTrue(message(NullPointerException.class, () -> e.nearest((double[]) null, 3, Set.of()))
+                .contains("the query vector is null: pass a vector of numbers"));
+        assertTrue(message(NullPointerException.class, () -> e.nearest(new double[3], 3, null))
+                .contains("the set of words to exclude is null: pass Set.of() to exclude none"));
+        assertTrue(message(NullPointerException.class, () -> Analogy.of("man", "king", "woman").solve(null))
+                .contains("the embeddings are null"));
+        assertTrue(message(NullPointerException.class, () -> Analogy.of("man", "king", "woman").method(null))
+                .contains("pass Analogy.Method.COS_ADD or Analogy.Method.COS_MUL"));
+        assertTrue(message(NullPointerException.class, () -> e.plus(null)).contains("the embeddings to add are null"));
+        assertTrue(message(NullPointerException.class, () -> Embeddings.of(null, new float[1], 1))
+                .contains("the list of words is null"));
+        assertTrue(message(NullPointerException.class, () -> Embeddings.of((Map<String, double[]>) null))
+                .contains("the map of words to vectors is null"));
+        java.util.List<String> withNull = java.util.Arrays.asList("a", null);
+        assertTrue(message(IllegalArgumentException.class, () -> Embeddings.of(withNull, new float[2], 1))
+                .contains("the word of row 1 is null: every vector needs a word"));
+        assertTrue(message(IllegalArgumentException.class, () -> Embeddings.of(List.of("a", "b"), new double[][] {{1}, null}))
+                .contains("the vector of 'b' (row 1) is null"));
+    }
+
+    @Test
+    void aNaNQueryVectorIsRejected() {
+        String m = message(IllegalArgumentException.class,
+                () -> royals().nearest(new double[] {1, Double.NaN, 0}, 3, Set.of()));
+        assertTrue(m.contains("the query vector holds NaN at entry 1: cosines with it would all be NaN"), m);
+    }
 }

@@ -3,6 +3,7 @@ package io.github.apricotcourse.align;
 import io.github.apricotcourse.embed.Embeddings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.ejml.simple.SimpleMatrix;
 import org.ejml.simple.SimpleSVD;
 
@@ -35,6 +36,8 @@ public final class Procrustes {
 
     /** The rotation of B onto A over the words both contain (in A's order). */
     public static Procrustes fit(Embeddings a, Embeddings b) {
+        Objects.requireNonNull(a, "the space A is null: pass the embeddings to rotate onto, e.g. early.embeddings()");
+        Objects.requireNonNull(b, "the space B is null: pass the embeddings to rotate, e.g. modern.embeddings()");
         if (a.dimension() != b.dimension()) {
             throw new IllegalArgumentException("dimension mismatch: A has " + a.dimension() + " dimensions and B has "
                     + b.dimension() + "; train both spaces with the same dimension d");
@@ -58,6 +61,7 @@ public final class Procrustes {
 
     /** All of B's words, their vectors rotated by R into A's space. */
     public Embeddings apply(Embeddings b) {
+        Objects.requireNonNull(b, "the embeddings to rotate are null: pass the space B the rotation was fitted on");
         if (b.dimension() != rotation.getNumRows()) {
             throw new IllegalArgumentException("dimension mismatch: the rotation is " + rotation.getNumRows()
                     + " × " + rotation.getNumCols() + " but the embeddings have " + b.dimension() + " dimensions");

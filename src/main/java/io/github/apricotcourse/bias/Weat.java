@@ -4,8 +4,10 @@ import io.github.apricotcourse.embed.Embeddings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -36,11 +38,21 @@ public final class Weat {
     private long seed = 1;
 
     private Weat(Embeddings e, List<String> X, List<String> Y, List<String> A, List<String> B) {
-        this.e = e;
+        this.e = Objects.requireNonNull(e, "the embeddings are null: pass the embeddings to test, e.g. model.embeddings()");
         this.X = known(e, X, "X");
         this.Y = known(e, Y, "Y");
         this.A = known(e, A, "A");
         this.B = known(e, B, "B");
+        if (new HashSet<>(this.A).equals(new HashSet<>(this.B))) {
+            throw new IllegalArgumentException("the attribute sets A and B hold the same words " + this.A
+                    + ": every s(w, A, B) would be 0, the effect size 0/0 (NaN) and p = 1. WEAT compares two different"
+                    + " attribute sets, e.g. male and female names");
+        }
+        if (new HashSet<>(this.X).equals(new HashSet<>(this.Y))) {
+            throw new IllegalArgumentException("the target sets X and Y hold the same words " + this.X
+                    + ": their difference is 0 by construction and p ≈ 1. WEAT compares two different target sets,"
+                    + " e.g. career and family words");
+        }
         for (String w : this.X) {
             s.put(w, association(w));
         }
@@ -91,6 +103,11 @@ public final class Weat {
         all.addAll(Y);
         double mean = all.stream().mapToDouble(s::get).average().orElseThrow();
         double ss = all.stream().mapToDouble(w -> Math.pow(s.get(w) - mean, 2)).sum();
+        if (ss == 0) {
+            throw new IllegalStateException("every target word has the same association s(w, A, B) = " + mean
+                    + ", so the effect size is 0/0: the embeddings do not tell the words of X ∪ Y apart."
+                    + " Use embeddings of more dimensions, or other words");
+        }
         return (mx - my) / Math.sqrt(ss / (all.size() - 1));
     }
 
@@ -120,6 +137,7 @@ public final class Weat {
     }
 
     private static List<String> known(Embeddings e, List<String> words, String name) {
+        Objects.requireNonNull(words, "the set " + name + " is null: pass a list of words, e.g. List.of(\"he\", \"man\")");
         List<String> k = words.stream().filter(e::contains).toList();
         if (k.size() < 2) {
             throw new IllegalArgumentException("the set " + name + " " + words + " has " + k.size()

@@ -8,6 +8,7 @@ import io.github.apricotcourse.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.data.DMatrixSparseTriplet;
 import org.ejml.ops.DConvertMatrixStruct;
@@ -51,6 +52,9 @@ public final class CooccurrenceMatrix {
 
     /** Counts every (w, c) pair within ±window words, for the words of the vocabulary. */
     public static CooccurrenceMatrix count(Corpus corpus, Vocabulary vocabulary, int window) {
+        Objects.requireNonNull(corpus, "the corpus is null: pass running text, e.g. Corpus.of(\"the king rules\")");
+        Objects.requireNonNull(vocabulary, "the vocabulary is null: pass the words of the rows and columns,"
+                + " e.g. Vocabulary.of(corpus, 1)");
         if (window < 1) {
             throw new IllegalArgumentException("the window L must be at least 1 (words on each side), got " + window);
         }
@@ -58,7 +62,13 @@ public final class CooccurrenceMatrix {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = new RowCounter();
         }
+        int sentenceNo = 0;
         for (List<String> sentence : corpus) {
+            if (sentence == null) {
+                throw new IllegalArgumentException("sentence " + sentenceNo + " (counting from 0) of the corpus is null:"
+                        + " a corpus yields one list of tokens per sentence; build it with Corpus.of or Corpus.fromSentences");
+            }
+            sentenceNo++;
             int[] ids = new int[sentence.size()];
             for (int t = 0; t < ids.length; t++) {
                 ids[t] = vocabulary.indexOrMinusOne(sentence.get(t));   // −1: outside the vocabulary

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Running text, as the trainer reads it: a sequence of sentences, each a list of tokens.
@@ -18,13 +19,21 @@ public interface Corpus extends Iterable<List<String>> {
 
     /** One sentence per string, each tokenized with {@link Tokenizer}. */
     static Corpus of(String... sentences) {
+        Objects.requireNonNull(sentences, "the sentences are null: pass one string per sentence,"
+                + " e.g. Corpus.of(\"the king rules\", \"the queen rules\")");
         return fromLines(Arrays.asList(sentences));
     }
 
     /** One sentence per line, each tokenized with {@link Tokenizer}; empty lines are skipped. */
     static Corpus fromLines(List<String> lines) {
+        Objects.requireNonNull(lines, "the list of lines is null: pass one string per sentence");
         List<List<String>> sentences = new ArrayList<>();
-        for (String line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line == null) {
+                throw new IllegalArgumentException("sentence " + i + " (counting from 0) is null: pass a string for"
+                        + " every sentence (\"\" for an empty one), or leave it out");
+            }
             List<String> tokens = Tokenizer.tokenize(line);
             if (!tokens.isEmpty()) {
                 sentences.add(List.copyOf(tokens));
@@ -35,6 +44,21 @@ public interface Corpus extends Iterable<List<String>> {
 
     /** Sentences that are already tokenized, used as they are. */
     static Corpus fromSentences(List<List<String>> sentences) {
+        Objects.requireNonNull(sentences, "the list of sentences is null: pass one list of tokens per sentence,"
+                + " e.g. List.of(List.of(\"the\", \"king\"))");
+        for (int i = 0; i < sentences.size(); i++) {
+            List<String> s = sentences.get(i);
+            if (s == null) {
+                throw new IllegalArgumentException("sentence " + i + " (counting from 0) is null: pass a list of"
+                        + " tokens for every sentence (List.of() for an empty one), or leave it out");
+            }
+            for (int t = 0; t < s.size(); t++) {
+                if (s.get(t) == null) {
+                    throw new IllegalArgumentException("token " + t + " of sentence " + i + " (counting from 0) is"
+                            + " null: every token must be a word; remove it or tokenize the text with Corpus.of");
+                }
+            }
+        }
         List<List<String>> copy = List.copyOf(sentences);
         return copy::iterator;
     }

@@ -55,4 +55,15 @@ class ProcrustesTest {
         Embeddings B = Embeddings.of(List.of("a", "b"), new double[][] {{1, 0, 0}, {0, 1, 0}});
         assertThrows(IllegalArgumentException.class, () -> Procrustes.fit(A, B));
     }
+
+    @Test
+    void nullSpacesAreExplained() {
+        Embeddings A = Embeddings.of(List.of("a", "b"), new double[][] {{1, 0}, {0, 1}});
+        var a = assertThrows(NullPointerException.class, () -> Procrustes.fit(null, A));
+        assertTrue(a.getMessage().contains("the space A is null"), a.getMessage());
+        var b = assertThrows(NullPointerException.class, () -> Procrustes.fit(A, null));
+        assertTrue(b.getMessage().contains("the space B is null"), b.getMessage());
+        var apply = assertThrows(NullPointerException.class, () -> Procrustes.fit(A, A).apply(null));
+        assertTrue(apply.getMessage().contains("the embeddings to rotate are null"), apply.getMessage());
+    }
 }

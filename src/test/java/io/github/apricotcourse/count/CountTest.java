@@ -10,6 +10,7 @@ import io.github.apricotcourse.text.Corpus;
 import io.github.apricotcourse.text.UnknownWordException;
 import io.github.apricotcourse.text.Vocabulary;
 import org.ejml.simple.SimpleMatrix;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CountTest {
@@ -92,5 +93,18 @@ class CountTest {
         assertEquals(x.size(), e.size());
         assertArrayEquals(e.vector("jam"), TruncatedSvd.of(x).rank(3).seed(5).embeddings().vector("jam"), "seeded");
         assertThrows(IllegalArgumentException.class, () -> TruncatedSvd.of(x).rank(0));
+    }
+
+    @Test
+    void nullCorpusVocabularyAndSentencesAreExplained() {
+        Corpus c = Corpus.of("the king rules the kingdom");
+        Vocabulary v = Vocabulary.of(c, 1);
+        var corpus = assertThrows(NullPointerException.class, () -> CooccurrenceMatrix.count(null, v, 2));
+        assertTrue(corpus.getMessage().contains("the corpus is null"), corpus.getMessage());
+        var vocabulary = assertThrows(NullPointerException.class, () -> CooccurrenceMatrix.count(c, null, 2));
+        assertTrue(vocabulary.getMessage().contains("the vocabulary is null"), vocabulary.getMessage());
+        Corpus withNull = () -> java.util.Arrays.asList(List.of("the", "king"), (List<String>) null).iterator();
+        var sentence = assertThrows(IllegalArgumentException.class, () -> CooccurrenceMatrix.count(withNull, v, 2));
+        assertTrue(sentence.getMessage().contains("sentence 1 (counting from 0) of the corpus is null"), sentence.getMessage());
     }
 }

@@ -109,4 +109,22 @@ class TextTest {
         assertEquals(3, NearSpellings.distance("kitten", "sitting", 5));
         assertEquals(List.of("jam", "ham"), NearSpellings.of("jamm", List.of("ham", "jam", "apricot"), 5));
     }
+
+    @Test
+    void nullCorpusSentencesAndTokensAreExplained() {
+        var all = assertThrows(NullPointerException.class, () -> Corpus.of((String[]) null));
+        assertTrue(all.getMessage().contains("the sentences are null: pass one string per sentence"), all.getMessage());
+        var one = assertThrows(IllegalArgumentException.class, () -> Corpus.of("the king rules", null));
+        assertTrue(one.getMessage().contains("sentence 1 (counting from 0) is null"), one.getMessage());
+        var lines = assertThrows(NullPointerException.class, () -> Corpus.fromLines(null));
+        assertTrue(lines.getMessage().contains("the list of lines is null"), lines.getMessage());
+        var sentences = assertThrows(NullPointerException.class, () -> Corpus.fromSentences(null));
+        assertTrue(sentences.getMessage().contains("the list of sentences is null"), sentences.getMessage());
+        var sentence = assertThrows(IllegalArgumentException.class,
+                () -> Corpus.fromSentences(java.util.Arrays.asList(List.of("a"), null)));
+        assertTrue(sentence.getMessage().contains("sentence 1 (counting from 0) is null"), sentence.getMessage());
+        var token = assertThrows(IllegalArgumentException.class,
+                () -> Corpus.fromSentences(List.of(java.util.Arrays.asList("the", null, "king"))));
+        assertTrue(token.getMessage().contains("token 1 of sentence 0 (counting from 0) is null"), token.getMessage());
+    }
 }

@@ -17,9 +17,11 @@ import java.util.Locale;
  * ({@link Spearman}'s ρ).
  *
  * <p>File format: one pair per line, {@code word1 <tab> word2 <tab> rating}; lines starting with
- * {@code #} are comments. Tabs, commas or spaces separate the fields. A header line naming the
- * columns (SimLex-999's original {@code word1 word2 POS SimLex999 …}) is recognised, and the
- * rating is taken from its {@code SimLex999} column. Words are lowercased.
+ * {@code #} are comments. Tabs, commas or spaces separate the fields. The first line is a header
+ * only when its first two fields name the word columns ({@code word1}, {@code Word 2}, …, in any
+ * case), as in SimLex-999's original {@code word1 word2 POS SimLex999 …}; the rating is then taken
+ * from its {@code SimLex999} column if it has one, else from the third. Any other line whose
+ * rating is not a finite number is reported with the file and line. Words are lowercased.
  */
 public record SimilaritySet(String name, List<Pair> pairs) {
 
@@ -41,25 +43,31 @@ public record SimilaritySet(String name, List<Pair> pairs) {
         }
         List<Pair> pairs = new ArrayList<>();
         int ratingColumn = 2;
-        boolean header = false;
+        boolean firstLine = true;
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             String[] f = line.split(line.contains("\t") ? "\t" : line.contains(",") ? "," : "\\s+");
-            if (!header && pairs.isEmpty() && f.length >= 3 && !isNumber(f[2])) {
-                header = true;
+            if (firstLine && isHeader(f)) {
                 for (int i = 2; i < f.length; i++) {        // a header: find the rating column
                     if (f[i].strip().equalsIgnoreCase("SimLex999")) {
                         ratingColumn = i;
                     }
                 }
+                firstLine = false;
                 continue;
             }
-            if (f.length <= ratingColumn || !isNumber(f[ratingColumn])) {
+            firstLine = false;
+            if (f.length <= ratingColumn) {
                 throw new IllegalArgumentException(file + " line " + (n + 1) + ": expected 'word1<tab>word2<tab>rating',"
                         + " got '" + line + "'. Fix or remove that line.");
+            }
+            if (!isNumber(f[ratingColumn])) {
+                throw new IllegalArgumentException(file + " line " + (n + 1) + ": the rating '" + f[ratingColumn].strip()
+                        + "' of the pair '" + f[0].strip() + "', '" + f[1].strip() + "' is not a finite number. Fix or"
+                        + " remove that line; a header line must name its first two columns word1 and word2.");
             }
             pairs.add(new Pair(f[0].strip().toLowerCase(Locale.ROOT), f[1].strip().toLowerCase(Locale.ROOT),
                     Double.parseDouble(f[ratingColumn].strip())));
@@ -71,10 +79,14 @@ public record SimilaritySet(String name, List<Pair> pairs) {
         return new SimilaritySet(name, pairs);
     }
 
+    /** A header names the word columns: "word1 word2 …", "Word 1, Word 2, …" (any case). */
+    private static boolean isHeader(String[] fields) {
+        return fields.length >= 2 && fields[0].strip().matches("(?i)word ?1") && fields[1].strip().matches("(?i)word ?2");
+    }
+
     private static boolean isNumber(String s) {
         try {
-            Double.parseDouble(s.strip());
-            return true;
+            return Double.isFinite(Double.parseDouble(s.strip()));
         } catch (NumberFormatException e) {
             return false;
         }

@@ -111,4 +111,22 @@ class EvaluationTest {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> SimilaritySet.read(bad));
         assertTrue(ex.getMessage().contains("line 2"), ex.getMessage());
     }
+
+    @Test
+    void aFirstLineWhoseRatingIsNotANumberIsReportedNotTakenAsAHeader() throws Exception {
+        Path f = tmp.resolve("typo.tsv");
+        Files.writeString(f, "# pairs\ntiger\tcat\tseven\ntiger\tcar\t1.0\n");
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> SimilaritySet.read(f));
+        assertTrue(ex.getMessage().contains("typo.tsv line 2: the rating 'seven' of the pair 'tiger', 'cat' is not a finite"
+                + " number. Fix or remove that line; a header line must name its first two columns word1 and word2."),
+                ex.getMessage());
+
+        Files.writeString(f, "tiger,cat,7\ntiger,car,NaN\n");
+        ex = assertThrows(IllegalArgumentException.class, () -> SimilaritySet.read(f));
+        assertTrue(ex.getMessage().contains("typo.tsv line 2: the rating 'NaN' of the pair 'tiger', 'car' is not a finite"),
+                ex.getMessage());
+
+        Files.writeString(f, "Word 1,Word 2,Human (mean)\ntiger,cat,7.35\n");
+        assertEquals(List.of(new SimilaritySet.Pair("tiger", "cat", 7.35)), SimilaritySet.read(f).pairs());
+    }
 }

@@ -1,13 +1,12 @@
 package io.github.apricotcourse.data;
 
-import io.github.apricotcourse.viz.Display;
-import io.github.apricotcourse.viz.Html;
-import java.io.PrintStream;
+import io.github.apricotcourse.viz.ProgressBar;
 import java.util.Locale;
 
 /**
- * Receives the progress of a download. {@link #automatic()} (the default) shows an HTML bar,
- * updated in place, inside a notebook and a one-line text bar on standard error elsewhere.
+ * Receives the progress of a download. {@link #automatic()} (the default) shows it with the
+ * course's one {@link ProgressBar}: updated in place inside a notebook, a line on standard error
+ * every few seconds elsewhere.
  */
 @FunctionalInterface
 public interface DownloadProgress {
@@ -20,69 +19,26 @@ public interface DownloadProgress {
         return (label, done, total) -> { };
     }
 
-    /** An HTML bar in a notebook (through {@link Display}), a text bar on standard error elsewhere. */
+    /** A {@link ProgressBar} per file: in a notebook an HTML bar, elsewhere lines on standard error. */
     static DownloadProgress automatic() {
         return new DownloadProgress() {
-            private DownloadProgress chosen;
+            private String file;
+            private ProgressBar bar;
 
             @Override
             public void update(String label, long done, long total) {
-                if (chosen == null) {
-                    chosen = Display.inNotebook() ? notebook() : text(System.err);
+                if (!label.equals(file)) {
+                    file = label;
+                    bar = new ProgressBar("Downloading " + label, System.err);
                 }
-                chosen.update(label, done, total);
+                bar.update(total > 0 ? (double) done / total : 0, status(done, total), total > 0 && done >= total);
             }
         };
     }
 
-    /** An HTML {@code <progress>} bar shown and updated in place through {@link Display}. */
-    static DownloadProgress notebook() {
-        return new DownloadProgress() {
-            private String id;
-            private int shown = -1;
-
-            @Override
-            public void update(String label, long done, long total) {
-                int percent = total > 0 ? (int) (100 * done / total) : 0;
-                if (percent == shown) {
-                    return;
-                }
-                shown = percent;
-                String text = String.format(Locale.ROOT, "Downloading %s: %d%% (%.1f / %.1f MB)", label, percent,
-                        done / 1e6, total / 1e6);
-                Html bar = new Html("<div style=\"font-family:monospace\"><b>" + Html.escape(label)
-                        + "</b> <progress value=\"" + percent + "\" max=\"100\" style=\"width:16em\"></progress> "
-                        + Html.escape(text.substring(text.indexOf(':') + 2)) + "</div>", text);
-                if (id == null) {
-                    id = Display.show(bar);
-                } else {
-                    Display.update(id, bar);
-                }
-            }
-        };
-    }
-
-    /** A text bar such as {@code text8.zip [#######.............] 35%  11.0 / 31.3 MB}, redrawn in place. */
-    static DownloadProgress text(PrintStream out) {
-        return new DownloadProgress() {
-            private int shown = -1;
-
-            @Override
-            public void update(String label, long done, long total) {
-                int percent = total > 0 ? (int) (100 * done / total) : -1;
-                boolean finished = total > 0 && done >= total;
-                if (percent == shown && !finished) {
-                    return;
-                }
-                shown = percent;
-                int filled = Math.max(0, percent) / 5;
-                out.printf(Locale.ROOT, "\r%s [%s%s] %3d%%  %.1f / %.1f MB", label, "#".repeat(filled),
-                        ".".repeat(20 - filled), Math.max(0, percent), done / 1e6, total / 1e6);
-                if (finished) {
-                    out.println();
-                }
-                out.flush();
-            }
-        };
+    /** "11.0 / 31.3 MB", or "11.0 MB" when the size is unknown. */
+    private static String status(long done, long total) {
+        return total > 0 ? String.format(Locale.ROOT, "%.1f / %.1f MB", done / 1e6, total / 1e6)
+                : String.format(Locale.ROOT, "%.1f MB", done / 1e6);
     }
 }

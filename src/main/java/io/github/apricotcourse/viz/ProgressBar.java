@@ -2,20 +2,23 @@ package io.github.apricotcourse.viz;
 
 import io.github.apricotcourse.sgns.TrainingListener;
 import io.github.apricotcourse.sgns.TrainingProgress;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A live progress bar for training: one output that is updated in place with the fraction done,
- * words per second, the mean loss and the time left.
+ * The progress bar of the course, for anything that reports how far it is: training (it is a
+ * {@link TrainingListener}, with words per second, the mean loss and the time left) and
+ * downloads ({@code data.DownloadProgress} reports bytes through {@link #update}).
  *
  * <pre>{@code
  * SkipGramModel model = SkipGramTrainer.create().seed(1).listener(new ProgressBar("Training")).train(corpus);
  * }</pre>
  *
- * In a notebook the bar is replaced in place (at most {@value #MIN_UPDATE_MILLIS} times a
- * second, and always for the last report); in a console a line is printed every
- * {@value #CONSOLE_UPDATE_MILLIS} ms and at the end.
+ * In a notebook the bar is one output replaced in place (at most every {@value #MIN_UPDATE_MILLIS}
+ * ms, and always for the last report); in a console a line is printed at the first report, every
+ * {@value #CONSOLE_UPDATE_MILLIS} ms and at the end, on standard output (through {@link Display})
+ * or on the stream given.
  */
 public final class ProgressBar implements TrainingListener {
 
@@ -23,29 +26,47 @@ public final class ProgressBar implements TrainingListener {
     static final long CONSOLE_UPDATE_MILLIS = 5_000;
 
     private final String label;
+    private final PrintStream console;
     private String displayId;
+    private boolean shown;
     private long lastShownNanos;
     private double lastLoss = Double.NaN;
 
     /** A bar titled {@code label}, shown at the first report. */
     public ProgressBar(String label) {
+        this(label, null);
+    }
+
+    /** A bar that, outside a notebook, prints its lines on {@code console} (e.g. System.err) instead of standard output. */
+    public ProgressBar(String label, PrintStream console) {
         this.label = label;
+        this.console = console;
     }
 
     @Override
     public synchronized void onProgress(TrainingProgress report) {
         TrainingProgress progress = withLastKnownLoss(report);
+        update(progress.fraction(), status(progress), progress.finished());
+    }
+
+    /** Shows {@code fraction} (0 to 1) done with a status text; the last report has {@code finished} true. */
+    public synchronized void update(double fraction, String status, boolean finished) {
         long now = System.nanoTime();
-        if (displayId == null) {
-            displayId = Display.show(render(progress));
-            lastShownNanos = now;
+        long every = Display.inNotebook() ? MIN_UPDATE_MILLIS : CONSOLE_UPDATE_MILLIS;
+        if (shown && !finished && (now - lastShownNanos) / 1_000_000 < every) {
             return;
         }
-        long every = Display.inNotebook() ? MIN_UPDATE_MILLIS : CONSOLE_UPDATE_MILLIS;
-        if (progress.finished() || (now - lastShownNanos) / 1_000_000 >= every) {
-            Display.update(displayId, render(progress));
-            lastShownNanos = now;
+        Html bar = render(fraction, status);
+        if (console != null && !Display.inNotebook()) {
+            console.println(bar.text());
+            console.flush();
+        } else if (displayId == null) {
+            displayId = Display.show(bar);
+        } else {
+            Display.update(displayId, bar);
         }
+        shown = true;
+        lastShownNanos = now;
     }
 
     /**
@@ -61,16 +82,21 @@ public final class ProgressBar implements TrainingListener {
                 p.learningRate(), p.elapsed());
     }
 
-    /** The bar for one snapshot, as HTML with a plain-text twin. */
+    /** The bar for one training snapshot, as HTML with a plain-text twin. */
     public Html render(TrainingProgress p) {
-        String status = status(p);
-        int percent = (int) Math.floor(p.fraction() * 100);
+        return render(p.fraction(), status(p));
+    }
+
+    /** The bar at {@code fraction} done with a status text, as HTML with a plain-text twin. */
+    public Html render(double fraction, String status) {
+        double f = Math.max(0, Math.min(1, fraction));
+        int percent = (int) Math.floor(f * 100);
         String html = "<div class=\"apricot-progress\" style=\"font-family:monospace\">"
                 + "<b>" + Html.escape(label) + "</b> "
-                + "<progress value=\"" + String.format(Locale.ROOT, "%.4f", p.fraction()) + "\" max=\"1\" "
+                + "<progress value=\"" + String.format(Locale.ROOT, "%.4f", f) + "\" max=\"1\" "
                 + "style=\"width:16em;vertical-align:middle\"></progress> "
                 + percent + "% &middot; " + Html.escape(status) + "</div>";
-        int filled = (int) Math.round(p.fraction() * 20);
+        int filled = (int) Math.round(f * 20);
         String text = label + " [" + "#".repeat(filled) + ".".repeat(20 - filled) + "] " + percent + "% · " + status;
         return new Html(html, text);
     }

@@ -5,7 +5,7 @@
         Executes each notebook with nbclient (each in its own folder as working directory),
         stops a notebook at its first cell error, prints each notebook's time, and ends with
         "Notebooks: N passed, M failed". Exit status 1 if any failed. With --out, executed
-        copies are written there (same file names). The grader reuses `execute_notebook`.
+        copies are written there (same file names).
 
     notebooks.py bench-kernel [--kernel apricot] [--runs 3]
         Prints the kernel's figures: time from start to the first cell's result, resident memory

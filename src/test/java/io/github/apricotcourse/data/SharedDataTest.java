@@ -1,6 +1,7 @@
 package io.github.apricotcourse.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.apricotcourse.eval.AnalogySet;
@@ -28,12 +29,16 @@ class SharedDataTest {
 
     @Test
     void everyFileInTheDataFolderPassesItsCheck() {
+        int checked = 0;
         for (Dataset d : Datasets.all()) {
             Path p = store.localFolder().orElseThrow().resolve(d.file());
             if (d.kind() != Dataset.Kind.BUILT_IN && Files.isRegularFile(p)) {
                 assertEquals(p, store.path(d), d.id());
+                checked++;
             }
         }
+        assertTrue(checked > 0, "the data folder " + store.localFolder().orElseThrow() + " has an eval/ folder but"
+                + " none of the registered datasets' files: nothing was checked");
     }
 
     @Test

@@ -2,13 +2,24 @@ package io.github.apricotcourse.data;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Puts datasets in place before the lessons need them, and checks them, from the command line
@@ -25,19 +36,27 @@ import java.util.function.Function;
  * {@code --offline} every one that is not in the local folder, are skipped with a message.
  * {@code verify} checks every file of the datasets in the local folder and the cache.
  * Built-in corpora are generated, not fetched. Exit status 0 when nothing failed, 1 when a file
- * is corrupt or a download failed, 2 for a usage error.
+ * is corrupt or a download failed, 2 for a usage error. The options are parsed by picocli, from
+ * the annotations below (which also make the usage and {@code --help}).
  */
-public final class DatasetsCli {
+@Command(name = "DatasetsCli", subcommands = {DatasetsCli.Fetch.class, DatasetsCli.Verify.class},
+        description = "Puts the course's datasets into the cache and checks them.")
+public final class DatasetsCli implements Callable<Integer> {
 
-    private static final String USAGE = """
-            Usage: DatasetsCli fetch [--offline] (--all | ID...)
-                   DatasetsCli verify [ID...]
-              fetch    put datasets into the cache (APRICOT_CACHE, default ~/.cache/apricot): copied from
-                       APRICOT_DATA when it has them, else downloaded; every file is checked first
-              verify   check the files of the datasets (all by default) in APRICOT_DATA and the cache
-              --offline  download nothing: datasets not in APRICOT_DATA are skipped""";
+    private final List<Dataset> registry;
+    private final Function<String, Dataset> byId;
+    private final DatasetStore store;
+    private final PrintStream out;
+    @Spec
+    private CommandSpec spec;
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
-    private DatasetsCli() {
+    private DatasetsCli(List<Dataset> registry, Function<String, Dataset> byId, DatasetStore store, PrintStream out) {
+        this.registry = registry;
+        this.byId = byId;
+        this.store = store;
+        this.out = out;
     }
 
     public static void main(String[] args) {
@@ -47,40 +66,100 @@ public final class DatasetsCli {
     /** Runs one command against a registry and a store; returns the exit status. */
     static int run(List<String> args, List<Dataset> registry, Function<String, Dataset> byId, DatasetStore store,
                    PrintStream out) {
-        if (args.isEmpty() || !List.of("fetch", "verify").contains(args.get(0))) {
-            out.println((args.isEmpty() ? "No command given." : "Unknown command '" + args.get(0) + "'.") + "\n" + USAGE);
-            return 2;
-        }
-        boolean fetch = args.get(0).equals("fetch");
-        boolean offline = false;
-        boolean all = !fetch;
-        List<Dataset> chosen = new ArrayList<>();
-        try {
-            for (String arg : args.subList(1, args.size())) {
-                switch (arg) {
-                    case "--all" -> all = true;
-                    case "--offline" -> offline = true;
-                    default -> {
-                        if (arg.startsWith("-")) {
-                            throw new IllegalArgumentException("unknown option '" + arg + "'");
-                        }
-                        chosen.add(byId.apply(arg));
-                    }
-                }
+        CommandLine cli = new CommandLine(new DatasetsCli(registry, byId, store, out));
+        PrintWriter writer = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        cli.setOut(writer);
+        cli.setErr(writer);
+        cli.setParameterExceptionHandler((e, given) -> e instanceof UnmatchedArgumentException && e.getCommandLine() == cli
+                ? usageError(cli.getCommandSpec(), "Unknown command '" + given[0] + "'.")
+                : usageError(e.getCommandLine().getCommandSpec(), "Cannot " + e.getCommandLine().getCommandName() + ": "
+                        + e.getMessage()));
+        return cli.execute(args.toArray(String[]::new));
+    }
+
+    /** No command: say so, with the usage. */
+    @Override
+    public Integer call() {
+        return usageError(spec, "No command given.");
+    }
+
+    /** Prints a usage error and the command's usage; returns the usage-error status, 2. */
+    static int usageError(CommandSpec spec, String problem) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(problem);
+        spec.commandLine().usage(err);
+        return spec.exitCodeOnInvalidInput();
+    }
+
+    @Command(name = "fetch", description = "Puts datasets into the cache (APRICOT_CACHE, default ~/.cache/apricot):"
+            + " copied from APRICOT_DATA when it has them, else downloaded; every file is checked first.")
+    static final class Fetch implements Callable<Integer> {
+        @ParentCommand
+        private DatasetsCli cli;
+        @Spec
+        private CommandSpec spec;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        private boolean help;
+        @Option(names = "--all", description = "every registered dataset")
+        private boolean all;
+        @Option(names = "--offline", description = "download nothing: datasets not in APRICOT_DATA are skipped")
+        private boolean offline;
+        @Parameters(paramLabel = "ID", arity = "0..*", description = "the datasets to fetch, e.g. text8 wordsim353")
+        private List<String> ids = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            List<Dataset> chosen = cli.chosen(spec, ids);
+            if (chosen == null) {
+                return spec.exitCodeOnInvalidInput();
             }
-        } catch (IllegalArgumentException e) {
-            out.println("Cannot " + args.get(0) + ": " + e.getMessage() + "\n" + USAGE);
-            return 2;
+            if (chosen.isEmpty() && !all) {
+                return usageError(spec, "Say which datasets to fetch: --all, or their ids.");
+            }
+            cli.out.println(cli.store);
+            return fetch(cli.files(chosen), cli.store, offline, cli.out);
         }
-        if (!chosen.isEmpty()) {
-            all = false;
-        } else if (!all) {
-            out.println("Say which datasets to fetch: --all, or their ids.\n" + USAGE);
-            return 2;
+    }
+
+    @Command(name = "verify", description = "Checks the files of the datasets (all by default) in APRICOT_DATA and the cache.")
+    static final class Verify implements Callable<Integer> {
+        @ParentCommand
+        private DatasetsCli cli;
+        @Spec
+        private CommandSpec spec;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        private boolean help;
+        @Parameters(paramLabel = "ID", arity = "0..*", description = "the datasets to check (default: all)")
+        private List<String> ids = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            List<Dataset> chosen = cli.chosen(spec, ids);
+            if (chosen == null) {
+                return spec.exitCodeOnInvalidInput();
+            }
+            cli.out.println(cli.store);
+            return verify(cli.files(chosen), cli.store, cli.out);
         }
-        List<Dataset> files = (all ? registry : chosen).stream().filter(d -> d.kind() != Dataset.Kind.BUILT_IN).toList();
-        out.println(store);
-        return fetch ? fetch(files, store, offline, out) : verify(files, store, out);
+    }
+
+    /** The datasets named by ids; null, after printing the problem and the usage, when one is unknown. */
+    private List<Dataset> chosen(CommandSpec command, List<String> ids) {
+        List<Dataset> chosen = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                chosen.add(byId.apply(id));
+            } catch (IllegalArgumentException e) {
+                usageError(command, "Cannot " + command.name() + ": " + e.getMessage());
+                return null;
+            }
+        }
+        return chosen;
+    }
+
+    /** The chosen datasets, or every registered one when none is chosen; built-in corpora left out (they are generated). */
+    private List<Dataset> files(List<Dataset> chosen) {
+        return (chosen.isEmpty() ? registry : chosen).stream().filter(d -> d.kind() != Dataset.Kind.BUILT_IN).toList();
     }
 
     private static int fetch(List<Dataset> datasets, DatasetStore store, boolean offline, PrintStream out) {

@@ -132,6 +132,16 @@ class DatasetsCliTest {
         assertTrue(printed().contains("unknown dataset 'jelly'"), printed());
         printed.reset();
         assertEquals(2, run("fetch", "--everything"));
-        assertTrue(printed().contains("unknown option '--everything'"), printed());
+        assertTrue(printed().contains("Cannot fetch: Unknown option: '--everything'"), printed());
+        assertTrue(printed().contains("Usage: DatasetsCli fetch [-h] [--all] [--offline] [ID...]"), printed());
+    }
+
+    @Test
+    void helpComesFromTheDeclaredOptions() {
+        assertEquals(0, run("fetch", "--help"));
+        assertTrue(printed().contains("--offline   download nothing: datasets not in APRICOT_DATA are skipped"), printed());
+        printed.reset();
+        assertEquals(0, run("--help"));
+        assertTrue(printed().contains("Usage: DatasetsCli [-h] [COMMAND]") && printed().contains("verify"), printed());
     }
 }

@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  * from the same random stream, split from the seed in the same order): without shrinking,
  * "a is within ±L of b" is symmetric, so both train the same (w, c_pos) pairs; with shrinking,
  * the same pairs with w and c_pos swapped. With shared negatives (the default) the m targets share one draw of k noise
- * words (Ji et al. 2016); without, each pair draws its own, exactly as word2vec.c.
+ * words (Ji et al. 2016); without, each pair draws its own, exactly as word2vec.c. With CBOW the
+ * roles are word2vec.c's too: the average of W[w_1..m] predicts C[c_pos] ({@link FastSgdStep#cbow}).
  *
  * <p>Threads update W and C without locks (Hogwild, as word2vec.c and gensim do): a thread
  * may now and then overwrite another's tiny update, which SGD absorbs. With one thread a seed
@@ -53,10 +54,12 @@ final class FastTrainer {
     private final int threads;
     private final boolean sharedNegatives;
     private final boolean exactSigmoid;
+    private final boolean cbow;
     private final WindowObserver observer;
 
     /** The fast path with the shared options, its own, and (for tests, else null) a window observer. */
-    FastTrainer(TrainingOptions<?> o, int threads, boolean sharedNegatives, boolean exactSigmoid, WindowObserver observer) {
+    FastTrainer(TrainingOptions<?> o, int threads, boolean sharedNegatives, boolean exactSigmoid, boolean cbow,
+                WindowObserver observer) {
         d = o.dimension();
         L = o.window();
         k = o.negatives();
@@ -67,6 +70,7 @@ final class FastTrainer {
         this.threads = threads;
         this.sharedNegatives = sharedNegatives;
         this.exactSigmoid = exactSigmoid;
+        this.cbow = cbow;
         this.observer = observer;
     }
 
@@ -202,7 +206,10 @@ final class FastTrainer {
                             observer.window(cPos, w, m);
                         }
                         double stepLoss;
-                        if (sharedNegatives) {
+                        if (cbow) {                                  // the average of w_1..m predicts c_pos
+                            drawNoise(cPos);
+                            stepLoss = step.cbow(W, C, w, m, cPos, cNeg, eta);
+                        } else if (sharedNegatives) {
                             drawNoise(cPos);
                             stepLoss = step.apply(W, C, w, m, cPos, cNeg, eta);
                         } else {
@@ -218,7 +225,7 @@ final class FastTrainer {
                             return;
                         }
                         loss += stepLoss;
-                        pairs += m;
+                        pairs += cbow ? 1 : m;
                     }
                     words += sentence.length;
                     if (words >= PUBLISH_EVERY) {

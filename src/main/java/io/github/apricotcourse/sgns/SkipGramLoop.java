@@ -15,6 +15,9 @@ import java.util.SplittableRandom;
  *       step: W[w], C[c_pos], C[c_neg_i] each move against their gradient      (SgdStep)
  * </pre>
  *
+ * With {@code cbow} the window's words predict w instead: one example per window, its average
+ * h against C[w] and k noise words ({@link CbowStep}).
+ *
  * Subsampling and windows draw from one random stream ({@code walk}), noise words from another
  * ({@code draw}), as on the fast path: with one thread both see the same windows. fastText
  * ({@code subword.FastTextTrainer}) runs this same loop with its own step.
@@ -23,11 +26,12 @@ public final class SkipGramLoop {
     private SkipGramLoop() {}
 
     /**
-     * Trains W and C in place with the given step on each (w, c_pos) pair; returns the loss
-     * history, or throws {@link TrainingDivergedException} when a pair's loss is not finite.
+     * Trains W and C in place with the given step on each (w, c_pos) pair, or with CBOW's step on
+     * each window; returns the loss history, or throws {@link TrainingDivergedException} when an
+     * example's loss is not finite.
      */
     public static LossHistory train(TrainingOptions<?> o, TrainingCorpus corpus, double[][] W, double[][] C, PairStep step,
-                             SplittableRandom walk, SplittableRandom draw) {
+                                    boolean cbow, SplittableRandom walk, SplittableRandom draw) {
         TrainingLog log = new TrainingLog(corpus.total(o.epochs()), o.epochs(), o.learningRate(), o.listener());
         int[] kept = new int[corpus.longest()];
         int[] around = new int[2 * o.window()];
@@ -41,13 +45,15 @@ public final class SkipGramLoop {
                     int w = kept[t];
                     int l = SkipGramWindows.reach(o.window(), o.shrinkWindow() ? walk : null);
                     int m = SkipGramWindows.contexts(kept, n, t, l, around);
-                    for (int i = 0; i < m; i++) {
+                    int examples = cbow ? Math.min(m, 1) : m;      // CBOW: one per window; skip-gram: one per c_pos
+                    for (int i = 0; i < examples; i++) {
                         int[] cNeg = corpus.noise().sample(draw, w, o.negatives());
-                        double pairLoss = step.apply(W, C, w, around[i], cNeg, eta);
-                        if (!Double.isFinite(pairLoss)) {
+                        double example = cbow ? CbowStep.apply(W, C, around, m, w, cNeg, eta)   // average → w
+                                : step.apply(W, C, w, around[i], cNeg, eta);                    // w → c_pos
+                        if (!Double.isFinite(example)) {
                             throw log.diverged(epoch);
                         }
-                        loss += pairLoss;
+                        loss += example;
                         pairs++;
                     }
                 }

@@ -46,6 +46,7 @@ public final class SkipGramTrainer extends TrainingOptions<SkipGramTrainer> {
     private int threads = 0;                 // 0: the readable loop; n ≥ 1: the fast path on n threads
     private boolean sharedNegatives = true;
     private boolean exactSigmoid = false;
+    private boolean cbow = false;
     private PairStep step = SgdStep::apply;  // the readable loop's step
     private FastTrainer.WindowObserver observer;
 
@@ -87,6 +88,16 @@ public final class SkipGramTrainer extends TrainingOptions<SkipGramTrainer> {
         return this;
     }
 
+    /**
+     * CBOW instead of skip-gram (word2vec's {@code -cbow 1}), on either path: the average h of
+     * the window's words (rows of W) predicts the word at its centre (a row of C) against k noise
+     * words, one example per window ({@link CbowLoss}). word2vec uses η₀ = 0.05 for CBOW.
+     */
+    public SkipGramTrainer cbow(boolean on) {
+        cbow = on;
+        return this;
+    }
+
     /** On the fast path, compute σ exactly instead of from a table (for tests). */
     SkipGramTrainer exactSigmoid(boolean on) {
         exactSigmoid = on;
@@ -117,13 +128,13 @@ public final class SkipGramTrainer extends TrainingOptions<SkipGramTrainer> {
         SplittableRandom root = new SplittableRandom(seed());
         if (threads > 0) {
             Initialisation.requireFits(n, n, d, Float.BYTES, true);
-            FastTrainer.Result r = new FastTrainer(this, threads, sharedNegatives, exactSigmoid, observer).train(c, root);
+            FastTrainer.Result r = new FastTrainer(this, threads, sharedNegatives, exactSigmoid, cbow, observer).train(c, root);
             return new SkipGramModel(c.vocabulary(), r.W(), r.C(), r.history(), describe());
         }
         Initialisation.requireFits(n, n, d, Double.BYTES, false);
         double[][] W = Initialisation.W(n, d, root);
         double[][] C = new double[n][d];
-        LossHistory history = SkipGramLoop.train(this, c, W, C, step, root.split(), root.split());
+        LossHistory history = SkipGramLoop.train(this, c, W, C, step, cbow, root.split(), root.split());
         return new SkipGramModel(c.vocabulary(), W, C, history, describe());
     }
 
@@ -131,7 +142,7 @@ public final class SkipGramTrainer extends TrainingOptions<SkipGramTrainer> {
     protected String describe() {
         String path = threads == 0 ? "" : String.format(Locale.ROOT, ", fast: threads=%d, shared negatives=%s%s",
                 threads, sharedNegatives, exactSigmoid ? ", exact σ" : "");
-        return super.describe() + path;
+        return super.describe() + (cbow ? ", CBOW" : "") + path;
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class FastTextTrainer extends TrainingOptions<FastTextTrainer> {
         double[][] input = Initialisation.W(vocabulary.size() + buckets, d, root);
         double[][] context = new double[vocabulary.size()][d];
         LossHistory history = SkipGramLoop.train(this, c, input, context,
-                (W, C, w, cPos, cNeg, eta) -> step(W, C, rowsOf[w], cPos, cNeg, eta), root.split(), root.split());
+                (W, C, w, cPos, cNeg, eta) -> step(W, C, rowsOf[w], cPos, cNeg, eta), false, root.split(), root.split());
         String settings = describe() + String.format(Locale.ROOT, ", n=%d..%d, buckets=%d", minN, maxN, buckets);
         return new SubwordModel(vocabulary, input, context, minN, maxN, buckets, settings, history);
     }

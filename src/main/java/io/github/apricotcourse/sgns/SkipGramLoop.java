@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * With {@code cbow} the window's words predict w instead: one example per window, its average
  * h against C[w] and k noise words ({@link CbowStep}).
  *
- * Subsampling and windows draw from one random stream ({@code walk}), noise words from another
+ * <p>Subsampling and windows draw from one random stream ({@code walk}), noise words from another
  * ({@code draw}), as on the fast path: with one thread both see the same windows. fastText
  * ({@code subword.FastTextTrainer}) runs this same loop with its own step.
  */

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.apricotcourse.check.GradientCheck;
-import io.github.apricotcourse.embed.Embeddings;
-import io.github.apricotcourse.embed.Neighbour;
 import io.github.apricotcourse.text.Corpus;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -102,19 +99,6 @@ class CbowTest {
         }
     }
 
-    private static double topicPurity(Embeddings e) {
-        List<String> fruit = List.of("apricot", "lemon", "peach", "plum", "cherry", "pear", "fig", "lime");
-        int same = 0;
-        int all = 0;
-        for (String w : e.words()) {
-            for (Neighbour nb : e.nearest(w, 3)) {
-                same += fruit.contains(w) == fruit.contains(nb.word()) ? 1 : 0;
-                all++;
-            }
-        }
-        return (double) same / all;
-    }
-
     @Test
     void cbowTrainsOnBothPathsToTheSameQuality() {
         Corpus corpus = FastTrainerTest.twoTopics(600, 1);
@@ -122,8 +106,8 @@ class CbowTest {
                 .minCount(1).subsample(0).learningRate(0.05).seed(7);
         SkipGramModel readable = t.train(corpus);
         SkipGramModel fast = t.threads(1).train(corpus);
-        assertEquals(1.0, topicPurity(readable.embeddings()), 1e-9);
-        assertEquals(1.0, topicPurity(fast.embeddings()), 1e-9);
+        assertEquals(1.0, FastTrainerTest.topicPurity(readable.embeddings()), 1e-9);
+        assertEquals(1.0, FastTrainerTest.topicPurity(fast.embeddings()), 1e-9);
         double r = readable.lossHistory().last();
         assertEquals(r, fast.lossHistory().last(), 0.1 * r, "final loss");
         assertTrue(readable.lossHistory().last() < readable.lossHistory().first(), readable.lossHistory().toString());

@@ -4,6 +4,7 @@ import io.github.apricotcourse.embed.Embeddings;
 import io.github.apricotcourse.embed.Neighbour;
 import io.github.apricotcourse.math.Vectors;
 import io.github.apricotcourse.text.Corpus;
+import io.github.apricotcourse.text.SkipGramWindows;
 import io.github.apricotcourse.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,6 +64,7 @@ public final class CooccurrenceMatrix {
             rows[i] = new RowCounter();
         }
         int sentenceNo = 0;
+        int[] around = new int[2 * window];
         for (List<String> sentence : corpus) {
             if (sentence == null) {
                 throw new IllegalArgumentException("sentence " + sentenceNo + " (counting from 0) of the corpus is null:"
@@ -77,9 +79,10 @@ public final class CooccurrenceMatrix {
                 if (ids[t] < 0) {
                     continue;
                 }
-                for (int j = Math.max(0, t - window); j <= Math.min(ids.length - 1, t + window); j++) {
-                    if (j != t && ids[j] >= 0) {
-                        rows[ids[t]].increment(ids[j]);                // count(w, c) += 1
+                int m = SkipGramWindows.contexts(ids, ids.length, t, window, around);
+                for (int i = 0; i < m; i++) {
+                    if (around[i] >= 0) {
+                        rows[ids[t]].increment(around[i]);             // count(w, c) += 1
                     }
                 }
             }

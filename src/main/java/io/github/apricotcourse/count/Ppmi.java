@@ -1,5 +1,7 @@
 package io.github.apricotcourse.count;
 
+import io.github.apricotcourse.sgns.NoiseDistribution;
+
 /**
  * Positive pointwise mutual information (JM §6.6, eq. 6.17–6.20): how much more often w and c
  * occur together than they would by chance, with negative values (unreliable in small corpora)
@@ -14,7 +16,8 @@ package io.github.apricotcourse.count;
  * </pre>
  *
  * α = 0.75 (JM eq. 6.21, Levy et al. 2015) raises the probability of rare contexts and so
- * lowers PMI's bias towards them; it is the same smoothing as skip-gram's noise distribution.
+ * lowers PMI's bias towards them; it is the same smoothing as skip-gram's noise distribution,
+ * computed by the same method ({@link NoiseDistribution#powerNormalised}).
  *
  * <pre>
  *   CooccurrenceMatrix ppmi = Ppmi.of(counts).alpha(0.75).matrix();
@@ -58,16 +61,7 @@ public final class Ppmi {
 
     /** P_α(c) = count(c)^α / Σ_c' count(c')^α, with count(c) the column sums (= row sums: the matrix is symmetric). */
     private double[] contextProbabilities(double a) {
-        double[] p = new double[rowSums.length];
-        double z = 0;
-        for (int c = 0; c < p.length; c++) {
-            p[c] = Math.pow(rowSums[c], a);
-            z += p[c];
-        }
-        for (int c = 0; c < p.length; c++) {
-            p[c] /= z;
-        }
-        return p;
+        return NoiseDistribution.powerNormalised(rowSums, a);
     }
 
     /** PMI(w, c) in bits; −∞ when w and c never co-occur. */

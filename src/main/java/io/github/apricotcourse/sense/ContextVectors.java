@@ -3,6 +3,7 @@ package io.github.apricotcourse.sense;
 import io.github.apricotcourse.embed.Embeddings;
 import io.github.apricotcourse.math.Vectors;
 import io.github.apricotcourse.text.Corpus;
+import io.github.apricotcourse.text.SkipGramWindows;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,11 +24,10 @@ public final class ContextVectors {
     public record Occurrence(List<String> sentence, int position, double[] vector) {
         /** The words within ±L of the occurrence, with the word itself in brackets. */
         public String window(int L) {
-            StringBuilder sb = new StringBuilder();
-            for (int j = Math.max(0, position - L); j <= Math.min(sentence.size() - 1, position + L); j++) {
-                sb.append(sb.length() == 0 ? "" : " ").append(j == position ? "[" + sentence.get(j) + "]" : sentence.get(j));
-            }
-            return sb.toString();
+            List<String> words = new ArrayList<>(sentence.subList(Math.max(0, position - L), position));
+            words.add("[" + sentence.get(position) + "]");
+            words.addAll(sentence.subList(position + 1, Math.min(sentence.size(), position + L + 1)));
+            return String.join(" ", words);
         }
     }
 
@@ -68,9 +68,9 @@ public final class ContextVectors {
     /** v(t): the normalized sum of the unit vectors of the known words within ±L of position t. */
     public static double[] of(List<String> sentence, int t, Embeddings e, int window) {
         double[] sum = new double[e.dimension()];
-        for (int j = Math.max(0, t - window); j <= Math.min(sentence.size() - 1, t + window); j++) {
-            if (j != t && e.contains(sentence.get(j))) {
-                Vectors.axpy(1, Vectors.normalize(e.vector(sentence.get(j))), sum);
+        for (String c : SkipGramWindows.contexts(sentence, t, window)) {
+            if (e.contains(c)) {
+                Vectors.axpy(1, Vectors.normalize(e.vector(c)), sum);
             }
         }
         return Vectors.normalize(sum);

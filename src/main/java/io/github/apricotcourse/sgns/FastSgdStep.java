@@ -104,6 +104,56 @@ final class FastSgdStep {
         return L;
     }
 
+    /**
+     * CBOW's step ({@link CbowStep}) on flat arrays: h = the average of W[w_i] for the m context
+     * words in {@code contexts[0..m)} predicts C[target] against C[cNeg[o]]; each C row moves by
+     * g_o h, each W[w_i] by Σ_o g_o c_o (= −η ∂L/∂h, as word2vec.c). Returns the loss before the
+     * step; NaN when a score is not finite.
+     */
+    double cbow(float[] W, float[] C, int[] contexts, int m, int target, int[] cNeg, float eta) {
+        if (cNeg.length != k) {
+            throw new IllegalArgumentException("this step was made for k = " + k + " noise words, got " + cNeg.length);
+        }
+        Arrays.fill(w, 0f);
+        for (int i = 0; i < m; i++) {                                               // w = h = (1/m) Σ_i W[w_i]
+            System.arraycopy(W, contexts[i] * d, row, 0, d);
+            add(row, w);
+        }
+        float mean = 1f / m;
+        for (int j = 0; j < d; j++) {
+            w[j] *= mean;
+        }
+        for (int o = 0; o <= k; o++) {
+            System.arraycopy(C, (o == 0 ? target : cNeg[o - 1]) * d, c[o], 0, d);   // c_o = C[c_o]
+            Arrays.fill(dc[o], 0f);
+        }
+        scores();                                                                   // c_o · h
+        double L = 0;
+        for (int o = 0; o <= k; o++) {
+            if (!Float.isFinite(score[o])) {
+                return Double.NaN;
+            }
+            float y = o == 0 ? 1f : 0f;
+            g[o] = eta * (y - sigma(score[o]));                                    // η [y_o − σ(c_o · h)]
+            L -= logSigma(o == 0 ? score[o] : -score[o]);
+        }
+        Arrays.fill(dw, 0f);
+        gradients();                                                                // dw = Σ_o g_o c_o, dc[o] = g_o h
+        for (int o = 0; o <= k; o++) {                                              // C[c_o] += g_o h
+            int co = (o == 0 ? target : cNeg[o - 1]) * d;
+            System.arraycopy(C, co, row, 0, d);
+            add(dc[o], row);
+            System.arraycopy(row, 0, C, co, d);
+        }
+        for (int i = 0; i < m; i++) {                                               // W[w_i] += Σ_o g_o c_o
+            int wi = contexts[i] * d;
+            System.arraycopy(W, wi, row, 0, d);
+            add(dw, row);
+            System.arraycopy(row, 0, W, wi, d);
+        }
+        return L;
+    }
+
     /** score[o] = c_o · w for o = 0..k, six (or three) at a time. */
     private void scores() {
         int o = 0;

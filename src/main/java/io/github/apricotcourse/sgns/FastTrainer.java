@@ -1,13 +1,10 @@
 package io.github.apricotcourse.sgns;
 
 import io.github.apricotcourse.embed.Embeddings;
+import io.github.apricotcourse.text.SkipGramWindows;
 import io.github.apricotcourse.text.Subsampling;
-import io.github.apricotcourse.text.Vocabulary;
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fast path of {@link SkipGramTrainer} (its {@code fast()} and {@code threads(n)} options),
@@ -17,17 +14,20 @@ import java.util.concurrent.atomic.AtomicLong;
  *   W ← small random numbers, C ← 0                       (flat float arrays, one row per word)
  *   each thread takes a slice of the sentences; for each epoch, for each sentence:
  *     drop frequent words (subsampling, from a precomputed table)
- *     η = η₀ · max(1e−4, 1 − progress of all threads)
+ *     η = η₀ · max(1e−4, 1 − done / (total + 1))                (LearningRate; done: all threads)
  *     for each position t:  c_pos = word at t,  l = L − b (b random when shrinking)
- *       targets w_1..m = the words within ±l of t
- *       draw k noise words c_neg (never c_pos) from the cached alias table
+ *       targets w_1..m = the words within ±l of t                 (SkipGramWindows, as every loop)
+ *       draw k noise words c_neg (never c_pos) from NoiseDistribution's alias table, packed
  *       FastSgdStep: W[w_i], C[c_pos], C[c_neg] move as in SgdStep, for all i at once
  * </pre>
  *
  * As in word2vec.c, the word at the centre of the window plays c_pos and the words around it
- * play w; since "a is within ±l of b" is symmetric this yields the same (w, c_pos) pairs as the
- * readable loop. With shared negatives (the default) the m targets share one draw of k noise
- * words (Ji et al. 2016); without, each pair draws its own, exactly as word2vec.c.
+ * play w. It walks the same windows as the readable loop (subsampling and window sizes come
+ * from the same random stream, split from the seed in the same order): without shrinking,
+ * "a is within ±L of b" is symmetric, so both train the same (w, c_pos) pairs; with shrinking,
+ * the same pairs with w and c_pos swapped. With shared negatives (the default) the m targets share one draw of k noise
+ * words (Ji et al. 2016); without, each pair draws its own, exactly as word2vec.c. With CBOW the
+ * roles are word2vec.c's too: the average of W[w_1..m] predicts C[c_pos] ({@link FastSgdStep#cbow}).
  *
  * <p>Threads update W and C without locks (Hogwild, as word2vec.c and gensim do): a thread
  * may now and then overwrite another's tiny update, which SGD absorbs. With one thread a seed
@@ -38,66 +38,60 @@ final class FastTrainer {
     /** Words between two updates of the shared progress counter (word2vec.c uses 10,000). */
     private static final int PUBLISH_EVERY = 10_000;
 
+    /** Sees each window the fast path trains on: the centre c_pos and the m words around it. */
+    @FunctionalInterface
+    interface WindowObserver {
+        void window(int cPos, int[] around, int m);
+    }
+
     private final int d;
     private final int L;
     private final int k;
     private final int epochs;
     private final double eta0;
     private final boolean shrinkWindow;
+    private final TrainingListener listener;
+    private final int threads;
     private final boolean sharedNegatives;
     private final boolean exactSigmoid;
-    private final int threads;
-    private final long seed;
-    private final TrainingListener listener;
+    private final boolean cbow;
+    private final WindowObserver observer;
 
-    FastTrainer(int d, int L, int k, int epochs, double eta0, boolean shrinkWindow, boolean sharedNegatives,
-                boolean exactSigmoid, int threads, long seed, TrainingListener listener) {
-        this.d = d;
-        this.L = L;
-        this.k = k;
-        this.epochs = epochs;
-        this.eta0 = eta0;
-        this.shrinkWindow = shrinkWindow;
+    /** The fast path with the shared options, its own, and (for tests, else null) a window observer. */
+    FastTrainer(TrainingOptions<?> o, int threads, boolean sharedNegatives, boolean exactSigmoid, boolean cbow,
+                WindowObserver observer) {
+        d = o.dimension();
+        L = o.window();
+        k = o.negatives();
+        epochs = o.epochs();
+        eta0 = o.learningRate();
+        shrinkWindow = o.shrinkWindow();
+        listener = o.listener();
+        this.threads = threads;
         this.sharedNegatives = sharedNegatives;
         this.exactSigmoid = exactSigmoid;
-        this.threads = threads;
-        this.seed = seed;
-        this.listener = listener;
+        this.cbow = cbow;
+        this.observer = observer;
     }
 
-    /** Trains on encoded sentences; returns W and C as embeddings of the vocabulary. */
-    Result train(Vocabulary vocabulary, List<int[]> sentences, NoiseDistribution noise, Subsampling subsampling,
-                 LossHistory history) {
-        int n = vocabulary.size();
-        long cells = (long) n * d;
-        if (cells > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d words × %d dimensions = %d numbers per"
-                    + " matrix, more than a Java array holds (2^31 − 1): use a smaller dimension or a higher minCount",
-                    n, d, cells));
-        }
-        SplittableRandom root = new SplittableRandom(seed);
-        float[] W = new float[(int) cells];
-        float[] C = new float[(int) cells];
-        for (int i = 0; i < W.length; i++) {
-            W[i] = (float) ((root.nextDouble() - 0.5) / d);           // word2vec's initialisation
-        }
-        NoiseTable noiseTable = new NoiseTable(noise);
-        float[] keep = new float[n];
-        for (int i = 0; i < n; i++) {
-            keep[i] = (float) subsampling.keepProbability(i);
-        }
-        int longest = 1;
-        for (int[] s : sentences) {
-            longest = Math.max(longest, s.length);
-        }
-        Progress progress = new Progress((long) epochs * vocabulary.totalCount(), history);
+    /**
+     * Trains on a prepared corpus: W from the root generator, then for each thread a stream for
+     * its window walk and one for its noise words, split from the root in that order.
+     */
+    Result train(TrainingCorpus corpus, SplittableRandom root) {
+        int n = corpus.vocabulary().size();
+        float[] W = Initialisation.flatW(n, d, root);
+        float[] C = new float[n * d];
+        NoiseTable noiseTable = new NoiseTable(corpus.noise());
+        TrainingLog log = new TrainingLog(corpus.total(epochs), epochs, eta0, listener);
+        List<int[]> sentences = corpus.sentences();
         int slices = Math.max(1, Math.min(threads, sentences.size()));
         int[] bounds = slices(sentences, slices);
         Worker[] workers = new Worker[slices];
         Thread[] running = new Thread[slices];
         for (int s = 0; s < slices; s++) {
-            workers[s] = new Worker(W, C, sentences.subList(bounds[s], bounds[s + 1]), noiseTable, keep, longest,
-                    root.split(), progress);
+            workers[s] = new Worker(W, C, sentences.subList(bounds[s], bounds[s + 1]), noiseTable, corpus.subsampling(),
+                    corpus.longest(), root.split(), root.split(), log);
         }
         if (slices == 1) {
             workers[0].run();                                          // on the caller's thread
@@ -111,17 +105,17 @@ final class FastTrainer {
                 try {
                     t.join();
                 } catch (InterruptedException e) {
-                    progress.stop(e);
+                    log.fail(e);
                     Thread.currentThread().interrupt();
                 }
             }
         }
-        progress.finish();
-        List<String> words = vocabulary.words();
-        return new Result(Embeddings.of(words, W, d), Embeddings.of(words, C, d));
+        LossHistory history = log.finish();
+        List<String> words = corpus.vocabulary().words();
+        return new Result(Embeddings.of(words, W, d), Embeddings.of(words, C, d), history);
     }
 
-    record Result(Embeddings W, Embeddings C) {}
+    record Result(Embeddings W, Embeddings C, LossHistory history) {}
 
     /** Bounds of {@code parts} consecutive slices of the sentences with about equal numbers of words. */
     private static int[] slices(List<int[]> sentences, int parts) {
@@ -154,24 +148,28 @@ final class FastTrainer {
         private final float[] C;
         private final List<int[]> slice;
         private final NoiseTable noise;
-        private final float[] keep;
-        private final SplittableRandom rng;
-        private final Progress progress;
+        private final Subsampling subsampling;
+        private final SplittableRandom walk;     // subsampling and window sizes
+        private final SplittableRandom shrink;   // walk when windows shrink, else null
+        private final SplittableRandom draw;     // noise words
+        private final TrainingLog log;
         private final FastSgdStep step;
         private final int[] kept;        // the sentence after subsampling
         private final int[] w;           // the targets around c_pos
         private final int[] cNeg;        // the k noise words
         private final int[] one = new int[1];   // a single target, when each pair draws its own noise
 
-        Worker(float[] W, float[] C, List<int[]> slice, NoiseTable noise, float[] keep, int longest,
-               SplittableRandom rng, Progress progress) {
+        Worker(float[] W, float[] C, List<int[]> slice, NoiseTable noise, Subsampling subsampling, int longest,
+               SplittableRandom walk, SplittableRandom draw, TrainingLog log) {
             this.W = W;
             this.C = C;
             this.slice = slice;
             this.noise = noise;
-            this.keep = keep;
-            this.rng = rng;
-            this.progress = progress;
+            this.subsampling = subsampling;
+            this.walk = walk;
+            this.shrink = shrinkWindow ? walk : null;
+            this.draw = draw;
+            this.log = log;
             step = new FastSgdStep(d, k, exactSigmoid);
             kept = new int[longest];
             w = new int[2 * L];
@@ -183,7 +181,7 @@ final class FastTrainer {
             try {
                 train();
             } catch (Throwable e) {
-                progress.stop(e);
+                log.fail(e);
             }
         }
 
@@ -193,30 +191,25 @@ final class FastTrainer {
             long pairs = 0;
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 for (int[] sentence : slice) {
-                    if (progress.stopped()) {
+                    if (log.stopped()) {
                         return;
                     }
-                    int n = 0;
-                    for (int word : sentence) {                          // subsampling
-                        if (keep[word] >= 1f || rng.nextFloat() < keep[word]) {
-                            kept[n++] = word;
-                        }
-                    }
-                    float eta = (float) (eta0 * Math.max(1e-4, 1 - progress.fraction(words)));
+                    int n = subsampling.apply(sentence, kept, walk);
+                    float eta = (float) log.eta(words);
                     for (int t = 0; t < n; t++) {
                         int cPos = kept[t];
-                        int l = shrinkWindow ? L - rng.nextInt(L) : L;
-                        int m = 0;
-                        for (int j = Math.max(0, t - l); j <= Math.min(n - 1, t + l); j++) {
-                            if (j != t) {
-                                w[m++] = kept[j];
-                            }
-                        }
+                        int m = SkipGramWindows.contexts(kept, n, t, SkipGramWindows.reach(L, shrink), w);
                         if (m == 0) {
                             continue;
                         }
+                        if (observer != null) {
+                            observer.window(cPos, w, m);
+                        }
                         double stepLoss;
-                        if (sharedNegatives) {
+                        if (cbow) {                                  // the average of w_1..m predicts c_pos
+                            drawNoise(cPos);
+                            stepLoss = step.cbow(W, C, w, m, cPos, cNeg, eta);
+                        } else if (sharedNegatives) {
                             drawNoise(cPos);
                             stepLoss = step.apply(W, C, w, m, cPos, cNeg, eta);
                         } else {
@@ -228,21 +221,21 @@ final class FastTrainer {
                             }
                         }
                         if (Double.isNaN(stepLoss)) {
-                            progress.diverged(epoch);
+                            log.fail(log.diverged(epoch));
                             return;
                         }
                         loss += stepLoss;
-                        pairs += m;
+                        pairs += cbow ? 1 : m;
                     }
                     words += sentence.length;
                     if (words >= PUBLISH_EVERY) {
-                        progress.publish(epoch, words, loss, pairs);
+                        log.add(epoch, words, loss, pairs);
                         words = 0;
                         loss = 0;
                         pairs = 0;
                     }
                 }
-                progress.publish(epoch, words, loss, pairs);
+                log.add(epoch, words, loss, pairs);
                 words = 0;
                 loss = 0;
                 pairs = 0;
@@ -254,103 +247,11 @@ final class FastTrainer {
             for (int o = 0; o < k; o++) {
                 int c;
                 do {
-                    c = noise.sample(rng.nextLong());
+                    c = noise.sample(draw.nextLong());
                 } while (c == cPos);
                 cNeg[o] = c;
             }
         }
     }
 
-    /**
-     * What all threads share: the number of words done (for η and for reports), the loss since
-     * the last report, and the first failure. Reports go to the loss history every 1/200 of the
-     * run, and to the listener at most every 100 ms (and once at the end).
-     */
-    private final class Progress {
-        private final long total;
-        private final LossHistory history;
-        private final long reportEvery;
-        private final long start = System.nanoTime();
-        private final AtomicLong done = new AtomicLong();
-        private long nextReport;
-        private long lastCall = Long.MIN_VALUE;
-        private double lossSum;
-        private double lastMean = Double.NaN;
-        private long pairs;
-        private int epoch = 1;
-        private double eta = eta0;
-        private volatile Throwable failure;
-
-        Progress(long total, LossHistory history) {
-            this.total = total;
-            this.history = history;
-            reportEvery = Math.max(1, total / 200);
-            nextReport = reportEvery;
-        }
-
-        /** The fraction of all words done, counting a thread's unpublished words too. */
-        double fraction(long unpublished) {
-            return (double) (done.get() + unpublished) / (total + 1);
-        }
-
-        synchronized void publish(int epochOfThread, long words, double loss, long examples) {
-            long now = done.addAndGet(words);
-            lossSum += loss;
-            pairs += examples;
-            epoch = epochOfThread;
-            eta = eta0 * Math.max(1e-4, 1 - (double) now / (total + 1));
-            if (now >= nextReport) {
-                nextReport = now + reportEvery;
-                report(now, false);
-            }
-        }
-
-        private void report(long now, boolean last) {
-            double mean = pairs == 0 ? lastMean : lossSum / pairs;    // nothing new: repeat the last mean
-            if (pairs > 0) {
-                history.add(new LossHistory.Point(epoch, now, mean));
-                lastMean = mean;
-            }
-            long t = System.nanoTime();
-            if (last || t - lastCall >= 100_000_000L || lastCall == Long.MIN_VALUE) {
-                lastCall = t;
-                listener.onProgress(new TrainingProgress(epoch, epochs, now, total, mean, eta,
-                        Duration.ofNanos(t - start)));
-            }
-            lossSum = 0;
-            pairs = 0;
-        }
-
-        boolean stopped() {
-            return failure != null;
-        }
-
-        void stop(Throwable e) {
-            if (failure == null) {
-                failure = e;
-            }
-        }
-
-        void diverged(int epochOfThread) {
-            stop(new TrainingDivergedException(String.format(Locale.ROOT,
-                    "training diverged: a score c · w became infinite or NaN in epoch %d after about %d words,"
-                            + " with learning rate η₀ = %s. The vectors grew without bound: lower the learning"
-                            + " rate (word2vec uses 0.025) and train again.", epochOfThread, done.get(), eta0)));
-        }
-
-        /** Rethrows a thread's failure, or sends the last report. */
-        synchronized void finish() {
-            Throwable e = failure;
-            if (e instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e instanceof Error err) {
-                throw err;
-            }
-            if (e != null) {
-                throw new IllegalStateException("training was interrupted", e);
-            }
-            report(done.get(), true);
-        }
-    }
 }

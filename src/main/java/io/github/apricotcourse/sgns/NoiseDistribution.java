@@ -46,24 +46,39 @@ public final class NoiseDistribution {
         this.words = words;
         this.weights = weights.clone();
         this.alpha = alpha;
-        double z = 0;
-        p = new double[weights.length];
         for (int i = 0; i < weights.length; i++) {
             if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
                 throw new IllegalArgumentException("count of word " + name(i) + " must be finite and ≥ 0, got " + weights[i]);
             }
-            p[i] = weights[i] == 0 ? 0 : Math.pow(weights[i], alpha);   // count(w)^α
-            z += p[i];
         }
-        if (z == 0) {
+        p = powerNormalised(weights, alpha);
+        if (p == null) {
             throw new IllegalArgumentException("all counts are zero: no word can be drawn as noise");
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= z;                                                 // ... / Σ_v count(v)^α
         }
         keep = new double[p.length];
         alias = new int[p.length];
         buildAliasTable();
+    }
+
+    /**
+     * count^α / Σ count^α, the power normalisation of noise sampling and of PPMI's context
+     * smoothing (JM eq. 6.21): {@code powerNormalised(counts, 1)} is plain relative frequency, α &lt; 1
+     * gives rare words more. A zero count stays 0 (also for α = 0). Null when every count is 0.
+     */
+    public static double[] powerNormalised(double[] counts, double alpha) {
+        double[] p = new double[counts.length];
+        double z = 0;
+        for (int i = 0; i < counts.length; i++) {
+            p[i] = counts[i] == 0 ? 0 : Math.pow(counts[i], alpha);        // count(w)^α
+            z += p[i];
+        }
+        if (z == 0) {
+            return null;
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= z;                                                     // ... / Σ_v count(v)^α
+        }
+        return p;
     }
 
     /** P_α over the words of a vocabulary, from their counts. */
@@ -165,6 +180,16 @@ public final class NoiseDistribution {
             pa.append(p[i]);
         }
         return Table.create("Noise distribution, α = " + alpha, word, count, unigram, pa);
+    }
+
+    /** Column i of the alias table: keep it with this probability, otherwise take {@link #alias}. */
+    double keep(int column) {
+        return keep[column];
+    }
+
+    /** The word that fills the rest of column i of the alias table. */
+    int alias(int column) {
+        return alias[column];
     }
 
     private String name(int i) {

@@ -1,13 +1,14 @@
 package io.github.apricotcourse.subword;
 
 import io.github.apricotcourse.math.Vectors;
-import io.github.apricotcourse.sgns.NoiseDistribution;
+import io.github.apricotcourse.sgns.Initialisation;
+import io.github.apricotcourse.sgns.LossHistory;
 import io.github.apricotcourse.sgns.SgnsLoss;
+import io.github.apricotcourse.sgns.SkipGramLoop;
+import io.github.apricotcourse.sgns.TrainingCorpus;
+import io.github.apricotcourse.sgns.TrainingOptions;
 import io.github.apricotcourse.text.Corpus;
-import io.github.apricotcourse.text.Subsampling;
 import io.github.apricotcourse.text.Vocabulary;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -21,7 +22,10 @@ import java.util.SplittableRandom;
  *   c ← c − η ∂L/∂c  for c_pos and each c_neg_i;   every row r of h:  r ← r − η ∂L/∂h
  * </pre>
  *
- * (fastText moves every row of h by the full gradient ∂L/∂h, as here.) Seeded like
+ * (fastText moves every row of h by the full gradient ∂L/∂h, as here.) The loop is skip-gram's
+ * own ({@link SkipGramLoop}: the same windows, η schedule, progress, loss history and divergence
+ * check) with this step in place of {@code SgdStep}; the options are every trainer's
+ * ({@link TrainingOptions}), plus the n-gram lengths and buckets. Seeded like
  * {@link io.github.apricotcourse.sgns.SkipGramTrainer}:
  *
  * <pre>
@@ -29,71 +33,22 @@ import java.util.SplittableRandom;
  *           .epochs(5).seed(7).train(corpus);
  * </pre>
  */
-public final class FastTextTrainer {
-    private int dimension = 50;
-    private int window = 5;
-    private int negatives = 5;
-    private int epochs = 5;
-    private double learningRate = 0.05;
-    private int minCount = 5;
-    private double subsample = 1e-3;
+public final class FastTextTrainer extends TrainingOptions<FastTextTrainer> {
     private int minN = 3;
     private int maxN = 6;
     private int buckets = 20_000;
-    private long seed = 1;
 
-    private FastTextTrainer() {}
+    private FastTextTrainer() {
+        super(50, 0.05);
+    }
 
     /** A trainer with fastText's skip-gram defaults, but fewer buckets (20,000) and d = 50 for small corpora. */
     public static FastTextTrainer create() {
         return new FastTextTrainer();
     }
 
-    /** d, the length of each vector. */
-    public FastTextTrainer dimension(int d) {
-        dimension = positive("dimension", d);
-        return this;
-    }
-
-    /** L, the number of context words on each side. */
-    public FastTextTrainer window(int L) {
-        window = positive("window", L);
-        return this;
-    }
-
-    /** k, the number of noise words per positive pair. */
-    public FastTextTrainer negatives(int k) {
-        negatives = positive("negatives", k);
-        return this;
-    }
-
-    /** Passes over the corpus. */
-    public FastTextTrainer epochs(int n) {
-        epochs = positive("epochs", n);
-        return this;
-    }
-
-    /** η₀, decaying linearly as in word2vec. */
-    public FastTextTrainer learningRate(double eta) {
-        if (!(eta > 0) || Double.isInfinite(eta)) {
-            throw new IllegalArgumentException("learningRate must be a positive number (fastText uses 0.05), got " + eta);
-        }
-        learningRate = eta;
-        return this;
-    }
-
-    /** Words seen fewer times than this get no vector of their own (their n-grams still learn). */
-    public FastTextTrainer minCount(int n) {
-        minCount = positive("minCount", n);
-        return this;
-    }
-
-    /** The subsampling threshold t (0 keeps every word). */
-    public FastTextTrainer subsample(double t) {
-        if (!(t >= 0) || Double.isInfinite(t)) {
-            throw new IllegalArgumentException("subsample must be ≥ 0, got " + t);
-        }
-        subsample = t;
+    @Override
+    protected FastTextTrainer self() {
         return this;
     }
 
@@ -113,62 +68,27 @@ public final class FastTextTrainer {
         return this;
     }
 
-    /** The seed of every random choice. */
-    public FastTextTrainer seed(long s) {
-        seed = s;
-        return this;
-    }
-
-    /** Trains on the corpus. */
+    /** Trains on the corpus: input rows for words and buckets, context rows for words. */
     public SubwordModel train(Corpus corpus) {
-        Vocabulary vocabulary = Vocabulary.of(corpus, minCount);
-        if (vocabulary.size() < 2) {
-            throw new IllegalArgumentException("the vocabulary has only " + vocabulary.size()
-                    + " word: use more text or a lower minCount");
-        }
+        TrainingCorpus c = TrainingCorpus.of(corpus, this);
+        Vocabulary vocabulary = c.vocabulary();
+        int d = dimension();
+        Initialisation.requireFits((long) vocabulary.size() + buckets, vocabulary.size(), d, Double.BYTES, false);
         int[][] rowsOf = new int[vocabulary.size()][];
         for (int i = 0; i < rowsOf.length; i++) {
             rowsOf[i] = SubwordModel.rows(vocabulary.word(i), vocabulary, minN, maxN, buckets);
         }
-        List<int[]> sentences = new ArrayList<>();
-        for (List<String> s : corpus) {
-            sentences.add(vocabulary.encode(s));
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[][] input = new double[vocabulary.size() + buckets][dimension];
-        double[][] context = new double[vocabulary.size()][dimension];
-        for (double[] row : input) {
-            for (int j = 0; j < dimension; j++) {
-                row[j] = (rng.nextDouble() - 0.5) / dimension;
-            }
-        }
-        NoiseDistribution noise = NoiseDistribution.of(vocabulary);
-        Subsampling subsampling = new Subsampling(vocabulary, subsample);
-        long total = (long) epochs * vocabulary.totalCount();
-        long done = 0;
-        for (int epoch = 0; epoch < epochs; epoch++) {
-            for (int[] sentence : sentences) {
-                int[] kept = subsampling.apply(sentence, rng);
-                double eta = learningRate * Math.max(1e-4, 1 - (double) done / total);
-                for (int t = 0; t < kept.length; t++) {
-                    int[] rows = rowsOf[kept[t]];
-                    int l = window - rng.nextInt(window);
-                    for (int j = Math.max(0, t - l); j <= Math.min(kept.length - 1, t + l); j++) {
-                        if (j != t) {
-                            step(input, context, rows, kept[j], noise.sample(rng, kept[t], negatives), eta);
-                        }
-                    }
-                }
-                done += sentence.length;
-            }
-        }
-        String settings = String.format(Locale.ROOT, "d=%d, L=%d, k=%d, epochs=%d, η₀=%s, minCount=%d, n=%d..%d, buckets=%d, seed=%d",
-                dimension, window, negatives, epochs, learningRate, minCount, minN, maxN, buckets, seed);
-        return new SubwordModel(vocabulary, input, context, minN, maxN, buckets, settings);
+        SplittableRandom root = new SplittableRandom(seed());
+        double[][] input = Initialisation.W(vocabulary.size() + buckets, d, root);
+        double[][] context = new double[vocabulary.size()][d];
+        LossHistory history = SkipGramLoop.train(this, c, input, context,
+                (W, C, w, cPos, cNeg, eta) -> step(W, C, rowsOf[w], cPos, cNeg, eta), false, root.split(), root.split());
+        String settings = describe() + String.format(Locale.ROOT, ", n=%d..%d, buckets=%d", minN, maxN, buckets);
+        return new SubwordModel(vocabulary, input, context, minN, maxN, buckets, settings, history);
     }
 
-    /** One SGNS step with h = the average of the target's rows. */
-    private static void step(double[][] input, double[][] context, int[] rows, int cPos, int[] cNeg, double eta) {
+    /** One SGNS step with h = the average of the target's rows; returns the loss before the step. */
+    private static double step(double[][] input, double[][] context, int[] rows, int cPos, int[] cNeg, double eta) {
         double[] h = new double[context[0].length];
         for (int r : rows) {
             for (int j = 0; j < h.length; j++) {
@@ -188,12 +108,6 @@ public final class FastTextTrainer {
         for (int r : rows) {
             Vectors.axpy(-eta, gradH, input[r]);
         }
-    }
-
-    private static int positive(String name, int v) {
-        if (v < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, got " + v);
-        }
-        return v;
+        return loss.value();
     }
 }

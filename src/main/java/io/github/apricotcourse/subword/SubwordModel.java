@@ -2,6 +2,7 @@ package io.github.apricotcourse.subword;
 
 import io.github.apricotcourse.embed.Embeddings;
 import io.github.apricotcourse.embed.Neighbour;
+import io.github.apricotcourse.sgns.LossHistory;
 import io.github.apricotcourse.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,10 @@ public final class SubwordModel {
     private final int maxN;
     private final int buckets;
     private final String settings;
+    private final LossHistory history;
 
-    SubwordModel(Vocabulary vocabulary, double[][] input, double[][] context, int minN, int maxN, int buckets, String settings) {
+    SubwordModel(Vocabulary vocabulary, double[][] input, double[][] context, int minN, int maxN, int buckets, String settings,
+                 LossHistory history) {
         this.vocabulary = vocabulary;
         this.input = input;
         this.context = context;
@@ -36,6 +39,7 @@ public final class SubwordModel {
         this.maxN = maxN;
         this.buckets = buckets;
         this.settings = settings;
+        this.history = history;
     }
 
     /** The rows of the input matrix that make up a word: its own row if known, then one per n-gram. */
@@ -92,6 +96,11 @@ public final class SubwordModel {
     /** The training vocabulary. */
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    /** The mean loss recorded during training. */
+    public LossHistory lossHistory() {
+        return history;
     }
 
     /** The settings this model was trained with. */

@@ -3,6 +3,7 @@ package io.github.apricotcourse.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The skip-gram's training pairs (JM §6.8.1): each word t of the running text is a target, and
@@ -31,11 +32,12 @@ public final class SkipGramWindows {
             throw new IndexOutOfBoundsException("position " + position + " is outside the sentence of "
                     + tokens.size() + " tokens");
         }
+        int[] positions = IntStream.range(0, tokens.size()).toArray();
+        int[] around = new int[2 * L];
+        int m = contexts(positions, positions.length, position, L, around);
         List<String> out = new ArrayList<>();
-        for (int j = Math.max(0, position - L); j <= Math.min(tokens.size() - 1, position + L); j++) {
-            if (j != position) {
-                out.add(tokens.get(j));
-            }
+        for (int i = 0; i < m; i++) {
+            out.add(tokens.get(around[i]));
         }
         return out;
     }
@@ -51,6 +53,29 @@ public final class SkipGramWindows {
         return out;
     }
 
+    /**
+     * l, how far the window reaches around one target: L, or with word2vec's random shrinking
+     * (when {@code shrink} is non-null) L − b for b drawn uniformly from 0..L−1.
+     */
+    public static int reach(int L, SplittableRandom shrink) {
+        return shrink == null ? L : L - shrink.nextInt(L);
+    }
+
+    /**
+     * The window: the words within ±l of position t in {@code sentence[0..n)}, t itself left out,
+     * written left to right into {@code out} (at least 2l long); returns how many. Every trainer
+     * and counter walks its windows with this one loop.
+     */
+    public static int contexts(int[] sentence, int n, int t, int l, int[] out) {
+        int m = 0;
+        for (int j = Math.max(0, t - l); j <= Math.min(n - 1, t + l); j++) {
+            if (j != t) {
+                out[m++] = sentence[j];
+            }
+        }
+        return m;
+    }
+
     /** Receives the index pairs of an encoded sentence. */
     @FunctionalInterface
     public interface PairConsumer {
@@ -63,12 +88,11 @@ public final class SkipGramWindows {
      */
     public static void forEachPair(int[] sentence, int L, SplittableRandom shrink, PairConsumer out) {
         requireWindow(L);
+        int[] around = new int[2 * L];
         for (int t = 0; t < sentence.length; t++) {
-            int l = shrink == null ? L : L - shrink.nextInt(L);
-            for (int j = Math.max(0, t - l); j <= Math.min(sentence.length - 1, t + l); j++) {
-                if (j != t) {
-                    out.accept(sentence[t], sentence[j]);
-                }
+            int m = contexts(sentence, sentence.length, t, reach(L, shrink), around);
+            for (int i = 0; i < m; i++) {
+                out.accept(sentence[t], around[i]);
             }
         }
     }

@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
  */
 public final class Subsampling {
     private final double[] keep;
+    private final double expectedKept;
 
     /** Keep probabilities for every word of the vocabulary, for threshold {@code sample}. */
     public Subsampling(Vocabulary vocabulary, double sample) {
@@ -26,6 +27,7 @@ public final class Subsampling {
         }
         keep = new double[vocabulary.size()];
         double total = vocabulary.totalCount();
+        double kept = 0;
         for (int i = 0; i < keep.length; i++) {
             if (sample == 0) {
                 keep[i] = 1;
@@ -33,7 +35,9 @@ public final class Subsampling {
                 double f = vocabulary.count(i) / total;
                 keep[i] = Math.min(1, (Math.sqrt(f / sample) + 1) * sample / f);
             }
+            kept += vocabulary.count(i) * keep[i];
         }
+        expectedKept = kept;
     }
 
     /** P_keep for the word at an index, in (0, 1]. */
@@ -44,12 +48,26 @@ public final class Subsampling {
     /** The sentence with each occurrence kept with probability P_keep (seeded by {@code rng}). */
     public int[] apply(int[] sentence, SplittableRandom rng) {
         int[] out = new int[sentence.length];
+        int n = apply(sentence, out, rng);
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /**
+     * The same draws as {@link #apply(int[], SplittableRandom)}, written into {@code kept} (at
+     * least as long as the sentence) without allocating; returns how many words were kept.
+     */
+    public int apply(int[] sentence, int[] kept, SplittableRandom rng) {
         int n = 0;
         for (int w : sentence) {
             if (keep[w] >= 1 || rng.nextDouble() < keep[w]) {
-                out[n++] = w;
+                kept[n++] = w;
             }
         }
-        return n == out.length ? out : Arrays.copyOf(out, n);
+        return n;
+    }
+
+    /** The expected number of corpus words kept in one pass: Σ_w count(w) · P_keep(w). */
+    public double expectedKept() {
+        return expectedKept;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.apricotcourse.embed.Embeddings;
+import io.github.apricotcourse.sgns.NoiseDistribution;
 import io.github.apricotcourse.text.Corpus;
 import io.github.apricotcourse.text.UnknownWordException;
 import io.github.apricotcourse.text.Vocabulary;
@@ -69,6 +70,13 @@ class CountTest {
         assertTrue(weighted.cosine("apricot", "cherry") > weighted.cosine("apricot", "computer"));
         double smoothed = Ppmi.of(m).alpha(0.75).pmi("apricot", "jam");
         assertTrue(smoothed != expected, "α changes P(c)");
+        double[] contextCounts = new double[m.size()];
+        for (int i = 0; i < contextCounts.length; i++) {
+            contextCounts[i] = m.rowSum(i);
+        }
+        double pc = NoiseDistribution.ofWeights(contextCounts, 0.75).probability(c);   // skip-gram's P_α
+        assertEquals(Math.log(m.get(w, c) / n / (m.rowSum(w) / n * pc)) / Math.log(2), smoothed, 1e-12,
+                "PPMI's smoothed P_α(c) is the noise distribution's");
         assertThrows(IllegalArgumentException.class, () -> Ppmi.of(m).alpha(0));
     }
 

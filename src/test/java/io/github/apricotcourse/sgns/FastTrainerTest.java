@@ -43,7 +43,7 @@ class FastTrainerTest {
     }
 
     /** The share of each word's 3 nearest neighbours that come from its own topic. */
-    private static double topicPurity(Embeddings e) {
+    static double topicPurity(Embeddings e) {
         int same = 0;
         int all = 0;
         for (String w : e.words()) {

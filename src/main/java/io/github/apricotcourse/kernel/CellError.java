@@ -24,6 +24,13 @@ public class CellError extends Exception {
         this(message, List.of(message));
     }
 
+    /** The same error with one more line at the end of its report. */
+    public CellError withNote(String line) {
+        List<String> lines = new java.util.ArrayList<>(report);
+        lines.add(line);
+        return new CellError(getMessage(), lines);
+    }
+
     /** The lines shown under the cell. */
     public List<String> report() {
         return report;

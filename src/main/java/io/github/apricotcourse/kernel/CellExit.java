@@ -1,8 +1,10 @@
 package io.github.apricotcourse.kernel;
 
 /**
- * What {@code System.exit} in cell code calls instead (see {@link ExitCallRedirect}): it stops
- * the cell with an explanation rather than the whole kernel, with every variable in it.
+ * What stops a cell that tries to end the kernel: {@code System.exit} in cell code calls
+ * {@link #exit(int)} instead (see {@link ExitCallRedirect}), and {@link ExitGuard} refuses
+ * {@code Runtime.exit} and {@code Runtime.halt} however a cell reaches them. Either way the cell
+ * stops with the same explanation, and the kernel keeps every variable.
  */
 public final class CellExit {
 
@@ -11,7 +13,12 @@ public final class CellExit {
 
     /** Throws: a cell may not end the kernel. */
     public static void exit(int status) {
-        throw new SecurityException("System.exit(" + status + ") was blocked: it would stop the notebook's kernel "
+        throw blocked("System.exit(" + status + ")");
+    }
+
+    /** The exception that stops a cell trying to end the kernel with {@code call}, e.g. "System.exit(3)". */
+    static SecurityException blocked(String call) {
+        return new SecurityException(call + " was blocked: it would stop the notebook's kernel "
                 + "and lose every variable. Fix: to end a computation, return or throw an exception; to start over, "
                 + "use Kernel > Restart.");
     }

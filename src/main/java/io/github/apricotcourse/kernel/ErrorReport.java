@@ -2,6 +2,7 @@ package io.github.apricotcourse.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -27,6 +28,11 @@ public final class ErrorReport {
     private static final List<String> MACHINERY = List.of(
             "jdk.jshell.", "java.lang.reflect.", "jdk.internal.reflect.", "java.lang.Thread",
             "io.github.apricotcourse.kernel.");
+
+    /** A block of at most this many frames that repeats is shown once ("… 1,017 more frames of f"). */
+    private static final int MAX_REPEAT_PERIOD = 8;
+    /** A block must repeat at least this many times to be collapsed. */
+    private static final int MIN_REPEATS = 3;
 
     private ErrorReport() {
     }
@@ -114,10 +120,57 @@ public final class ErrorReport {
                 lines.add("    at " + frame(e, snippetById));
             }
         }
-        return lines;
+        return collapseRepeats(lines);
     }
 
-    private static boolean isCellFrame(StackTraceElement e) {
+    /**
+     * Frames with each run of a repeating block (deep recursion: {@code f f f ...}, or
+     * {@code f g f g ...}) shown once and then counted: "… 1,017 more frames of f".
+     */
+    static List<String> collapseRepeats(List<String> frames) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < frames.size()) {
+            int period = 0;
+            int repeats = 1;
+            for (int p = 1; p <= MAX_REPEAT_PERIOD && i + 2 * p <= frames.size(); p++) {
+                List<String> block = frames.subList(i, i + p);
+                int r = 1;
+                while (i + (r + 1) * p <= frames.size() && frames.subList(i + r * p, i + (r + 1) * p).equals(block)) {
+                    r++;
+                }
+                if (r >= MIN_REPEATS && (r - 1) * p > (repeats - 1) * period) {
+                    period = p;
+                    repeats = r;
+                }
+            }
+            if (period == 0) {
+                out.add(frames.get(i));
+                i++;
+                continue;
+            }
+            List<String> block = frames.subList(i, i + period);
+            out.addAll(block);
+            List<String> names = block.stream().map(ErrorReport::frameName).distinct().toList();
+            out.add("    \u2026 " + String.format(Locale.ROOT, "%,d", (repeats - 1) * period) + " more frames of "
+                    + String.join(", ", names));
+            i += repeats * period;
+        }
+        return out;
+    }
+
+    /** "f" for "    at f (cell [3], line 2)", "java.util.X.m" for "    at java.util.X.m(X.java:3)". */
+    private static String frameName(String frameLine) {
+        String f = frameLine.strip();
+        f = f.startsWith("at ") ? f.substring(3) : f;
+        int paren = f.indexOf(" (");
+        if (paren < 0) {
+            paren = f.indexOf('(');
+        }
+        return paren > 0 ? f.substring(0, paren) : f;
+    }
+
+    static boolean isCellFrame(StackTraceElement e) {
         return e.getFileName() != null && SNIPPET_FILE.matcher(e.getFileName()).matches();
     }
 
@@ -133,7 +186,8 @@ public final class ErrorReport {
         String method = e.getMethodName();
         Matcher lambda = LAMBDA.matcher(method);
         if (lambda.matches()) {
-            method = "lambda in " + lambda.group(1);
+            // A lambda in a top-level statement lives in JShell's do_it$ method.
+            method = lambda.group(1).equals("do_it$") ? "lambda" : "lambda in " + lambda.group(1);
         }
         String name = e.getClassName().isEmpty() ? method
                 : method.isEmpty() ? e.getClassName() : e.getClassName() + "." + method;

@@ -18,7 +18,8 @@ import jdk.jshell.execution.DirectExecutionControl;
  *   <li>results stay Java objects (a Tablesaw table renders as a table, not as its string):
  *       {@link #invoke(Method)} returns a key for {@link #takeResult(String)};</li>
  *   <li>an interrupt stops even a busy loop: the thread is interrupted, then stopped, and the
- *       shell's state survives;</li>
+ *       shell's state survives; a loop that swallows even that is left running in the
+ *       background, and the cell ends with a message that says so and offers Kernel &gt; Restart;</li>
  *   <li>a time limit ({@code IJAVA_TIMEOUT}) can be applied to each statement;</li>
  *   <li>assertions are on in snippet code, like {@code java -ea};</li>
  *   <li>{@code System.exit} in snippet code stops the cell, not the kernel
@@ -34,6 +35,10 @@ final class InProcessExecutionControl extends DirectExecutionControl {
 
     /** How long an interrupted statement may take to stop by itself before its thread is stopped. */
     private static final long GRACE_MILLIS = 500;
+    /** How long, and how often, {@code Thread.stop} is tried before the statement is given up on. */
+    private static final long STOP_MILLIS = 2000, STOP_EVERY_MILLIS = 50;
+    /** How often the waiting kernel looks for an interrupt or the time limit. */
+    private static final long POLL_MILLIS = 20;
     private static final Object NULL = new Object();
 
     private final Optional<Duration> timeout;
@@ -90,14 +95,23 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         running = worker;
         worker.start();
         try {
-            boolean finished = timeout.isPresent()
-                    ? done.await(timeout.get().toMillis(), TimeUnit.MILLISECONDS)
-                    : awaitForever(done);
-            if (!finished) {
-                halt(worker);
-                throw new UserException("The statement ran longer than the time limit of " + describe(timeout.get())
-                        + " (IJAVA_TIMEOUT). Fix: make it faster, or raise IJAVA_TIMEOUT in the kernelspec.",
-                        TIMEOUT_NAME, new StackTraceElement[0]);
+            long start = System.nanoTime();
+            while (!done.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (stopRequested) {
+                    if (!end(worker)) {
+                        throw runaway("The cell was interrupted");
+                    }
+                    break;
+                }
+                if (timeout.isPresent() && System.nanoTime() - start > timeout.get().toNanos()) {
+                    String limit = "The statement ran longer than the time limit of " + describe(timeout.get())
+                            + " (IJAVA_TIMEOUT)";
+                    if (!end(worker)) {
+                        throw runaway(limit);
+                    }
+                    throw new UserException(limit + ". Fix: make it faster, or raise IJAVA_TIMEOUT in the kernelspec.",
+                            TIMEOUT_NAME, new StackTraceElement[0]);
+                }
             }
         } finally {
             running = null;
@@ -123,11 +137,6 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         stopRequested = false;
     }
 
-    private static boolean awaitForever(CountDownLatch done) throws InterruptedException {
-        done.await();
-        return true;
-    }
-
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
         super.load(withExitRedirected(classes));
@@ -145,7 +154,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     }
 
     /**
-     * Interrupts the running statement, and stops its thread if it does not end by itself. An
+     * Interrupts the running statement; {@link #invoke} escalates if that does not end it. An
      * interrupt that comes while a snippet is still compiling stops it before it starts.
      */
     @Override
@@ -153,27 +162,58 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         stopRequested = true;
         Thread worker = running;
         if (worker != null) {
-            halt(worker);
+            worker.interrupt();
         }
     }
 
+    /**
+     * Ends a statement's thread: it was interrupted; if it is still running after a grace period
+     * (a loop that never checks for interrupts, or one that catches them), it is stopped with
+     * {@code Thread.stop}, again and again for a while, since a loop that catches {@code Throwable}
+     * also catches the {@code ThreadDeath} that {@code stop} throws. Returns whether the thread
+     * ended; if not, it is left running at the lowest priority while a background thread keeps
+     * stopping it.
+     */
     @SuppressWarnings({"deprecation", "removal"})
-    private static void halt(Thread worker) {
+    private static boolean end(Thread worker) throws InterruptedException {
         worker.interrupt();
+        worker.join(GRACE_MILLIS);
         try {
-            worker.join(GRACE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (worker.isAlive()) {
-            try {
+            for (long waited = 0; worker.isAlive() && waited < STOP_MILLIS; waited += STOP_EVERY_MILLIS) {
                 // The only way to end a loop that never checks for interrupts; works on Java 17-19.
                 worker.stop();
-            } catch (UnsupportedOperationException e) {
-                System.err.println("This Java (" + Runtime.version() + ") cannot stop a running loop; it goes on in "
-                        + "the background. Fix: Kernel > Restart, or use Java 17 (see README).");
+                worker.join(STOP_EVERY_MILLIS);
             }
+        } catch (UnsupportedOperationException e) {
+            // Java 20 and later: nothing can stop the thread.
         }
+        if (!worker.isAlive()) {
+            return true;
+        }
+        worker.setPriority(Thread.MIN_PRIORITY);
+        Thread reaper = new Thread(() -> {
+            try {
+                while (worker.isAlive()) {
+                    worker.stop();
+                    worker.join(1000);
+                }
+            } catch (InterruptedException | UnsupportedOperationException e) {
+                // Nothing more to try.
+            }
+        }, "apricot-reaper");
+        reaper.setDaemon(true);
+        reaper.start();
+        return false;
+    }
+
+    /** The report of a statement whose thread would not end, naming the way out. */
+    private static UserException runaway(String what) {
+        return new UserException(what + ", but it did not stop: neither the interrupt nor Thread.stop ended it "
+                + "(a loop that catches Throwable or Error, or a wait for a lock nobody releases, does that"
+                + (Runtime.version().feature() >= 20 ? "; this Java " + Runtime.version() + " cannot stop threads at all" : "")
+                + "). It still runs in the background, perhaps using a processor and changing variables, and the kernel "
+                + "keeps trying to stop it. Fix: Kernel > Restart ends it (variables are lost); then catch only the "
+                + "exceptions you expect, e.g. catch (IOException e).", INTERRUPTED_NAME, new StackTraceElement[0]);
     }
 
     static String describe(Duration d) {

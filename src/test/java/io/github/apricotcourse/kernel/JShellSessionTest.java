@@ -7,16 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.RandomAccessFile;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /** Cells evaluated by a real JShell in this JVM, with the kernel's start-up scripts. */
@@ -36,6 +41,12 @@ class JShellSessionTest {
     @AfterAll
     static void stop() {
         session.close();
+    }
+
+    /** As the kernel does before each cell: an interrupt of an earlier one no longer applies. */
+    @BeforeEach
+    void newCell() {
+        session.beginCell();
     }
 
     private static String report(CellError e) {
@@ -126,5 +137,145 @@ class JShellSessionTest {
             assertTrue(e.getMessage().contains("time limit of 300 ms"), e.getMessage());
             assertEquals(3, limited.eval("1 + 2", 2, 0));
         }
+    }
+
+    @Test
+    void everyWayToEndTheKernelFromACellIsBlockedWithTheSameMessage() throws Exception {
+        session.eval("int survivor = 11;", 20, 0);
+        List<String> calls = List.of(
+                "System.exit(3);",
+                "Runtime.getRuntime().exit(3);",
+                "Runtime.getRuntime().halt(3);",
+                "System.class.getMethod(\"exit\", int.class).invoke(null, 5);",
+                "Runtime.class.getMethod(\"halt\", int.class).invoke(Runtime.getRuntime(), 6);",
+                "java.lang.invoke.MethodHandles.lookup().findStatic(System.class, \"exit\", "
+                        + "java.lang.invoke.MethodType.methodType(void.class, int.class)).invoke(7);",
+                "java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> Runtime.getRuntime().halt(8)).get();");
+        List<String> expected = List.of("System.exit(3)", "Runtime.getRuntime().exit(3)", "Runtime.getRuntime().halt(3)",
+                "System.exit(5)", "Runtime.getRuntime().halt(6)", "System.exit(7)", "Runtime.getRuntime().halt(8)");
+        for (int i = 0; i < calls.size(); i++) {
+            String call = calls.get(i);
+            CellError e = assertThrows(CellError.class, () -> session.eval(call, 21, 0), call);
+            assertTrue(report(e).contains(expected.get(i) + " was blocked: it would stop the notebook's kernel"),
+                    call + "\n" + report(e));
+        }
+        assertEquals(11, session.eval("survivor", 22, 0));
+    }
+
+    @Test
+    @Timeout(60)
+    void anInterruptSwallowedByTheCellEscalatesToThreadStop() throws Exception {
+        System.clearProperty("apricot.test.sleeper");
+        Thread stopper = interruptWhenSet("apricot.test.sleeper");
+        CellError e = assertThrows(CellError.class, () -> session.eval(
+                "while (true) {\n  System.setProperty(\"apricot.test.sleeper\", \"running\");\n"
+                        + "  try { Thread.sleep(10_000); } catch (InterruptedException ignored) { }\n}", 30, 0));
+        stopper.join();
+        assertTrue(e.getMessage().startsWith("Interrupted: The cell was interrupted; variables keep"), e.getMessage());
+        session.beginCell();
+        assertEquals(2, session.eval("1 + 1", 31, 0));
+    }
+
+    @Test
+    @Timeout(60)
+    void aCellThatNeitherInterruptNorThreadStopEndsIsLeftRunningAndSaysSo(@TempDir Path dir) throws Exception {
+        // A thread blocked in a system call (here: opening a named pipe nobody writes to) can be
+        // neither interrupted nor stopped until the call returns.
+        Path fifo = dir.resolve("never-written");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "needs mkfifo");
+        System.clearProperty("apricot.test.stubborn");
+        Thread stopper = interruptWhenSet("apricot.test.stubborn");
+        try {
+            CellError e = assertThrows(CellError.class, () -> session.eval(
+                    "{\n  System.setProperty(\"apricot.test.stubborn\", \"running\");\n"
+                            + "  new FileInputStream(\"" + fifo + "\").read();\n}", 32, 0));
+            assertTrue(e.getMessage().startsWith("Interrupted: The cell was interrupted, but it did not stop"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("Fix: Kernel > Restart ends it"), e.getMessage());
+            session.beginCell();
+            assertEquals(2, session.eval("1 + 1", 33, 0));
+        } finally {
+            stopper.join();
+            // Opening a named pipe for reading and writing does not wait (on Linux); it lets the
+            // abandoned cell's open return, and its thread end.
+            new RandomAccessFile(fifo.toFile(), "rw").close();
+        }
+    }
+
+    /** A thread that interrupts the session once the system property is set (the cell is running). */
+    private static Thread interruptWhenSet(String property) {
+        Thread stopper = new Thread(() -> {
+            try {
+                while (System.getProperty(property) == null) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            session.stop();
+        });
+        stopper.start();
+        return stopper;
+    }
+
+    @Test
+    void deepRecursionShowsEachRepeatedFrameOnce() {
+        CellError e = assertThrows(CellError.class, () -> session.eval(
+                "int depth(int n) {\n  return depth(n + 1) + 1;\n}\ndepth(0)", 40, 0));
+        String text = report(e);
+        assertTrue(text.startsWith("java.lang.StackOverflowError"), text);
+        assertEquals(1, text.split("at depth \\(cell \\[40\\], line 2\\)", -1).length - 1, text);
+        assertTrue(text.matches("(?s).*\n    \u2026 [0-9,]+ more frames of depth(\n.*)?"), text);
+        assertTrue(text.length() < 1000, text.length() + " characters: " + text);
+    }
+
+    @Test
+    void aFailingLineSaysWhichEarlierLinesRan() throws CellError {
+        CellError e = assertThrows(CellError.class, () -> session.eval(
+                "int ranFirst = 1;\nint ranSecond = 2;\nint broken = \"text\";", 50, 0));
+        assertTrue(report(e).endsWith("Note: lines 1\u20132 of this cell ran before the error (what they defined or "
+                + "changed stays); the statement that failed starts on line 3."), report(e));
+        assertEquals(1, session.eval("ranFirst", 51, 0));
+        CellError thrown = assertThrows(CellError.class, () -> session.eval(
+                "int before = 1;\nObject o = null;\no.toString();", 52, 0));
+        assertTrue(report(thrown).contains("Note: lines 1\u20132 of this cell ran"), report(thrown));
+        CellError first = assertThrows(CellError.class, () -> session.eval("int alone = \"x\";", 53, 0));
+        assertTrue(!report(first).contains("of this cell ran"), report(first));
+    }
+
+    @Test
+    void aCellClassThatHidesALibraryClassIsNamed() throws CellError {
+        try (JShellSession own = new JShellSession(new KernelSettings(List.of(), List.of(), "", Optional.empty(), List.of()),
+                System.out, System.err, InputStream.nullInputStream())) {
+            own.eval(ApricotKernel.resource(ApricotKernel.IMPORTS), 0, 0);
+            own.eval("class Corpus { }", 3, 0);
+            CellError e = assertThrows(CellError.class, () -> own.eval("Corpus c = Corpus.of(\"a b\");", 4, 0));
+            assertTrue(report(e).contains("Note: your cell [3] declared class Corpus, which hides "
+                    + "io.github.apricotcourse.text.Corpus. Fix: rename your class, or write the full name "
+                    + "io.github.apricotcourse.text.Corpus."), report(e));
+            CellError unrelated = assertThrows(CellError.class, () -> own.eval("int n = \"x\";", 5, 0));
+            assertTrue(!report(unrelated).contains("hides"), report(unrelated));
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aBackgroundThreadsErrorNamesItsCell() throws CellError {
+        notes.reset();
+        session.eval("Thread worker = new Thread(() -> {\n  int[] a = new int[1];\n  a[2] = 1;\n});\n"
+                + "worker.start();\nworker.join();", 60, 0);
+        String shown = notes.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("Exception in thread \"" ), shown);
+        assertTrue(shown.contains("which cell code started:"), shown);
+        assertTrue(shown.contains("java.lang.ArrayIndexOutOfBoundsException"), shown);
+        assertTrue(shown.contains("at lambda (cell [60], line 3)"), shown);
+        assertTrue(!shown.contains("$JShell$"), shown);
+
+        notes.reset();
+        session.eval("Thread late = new Thread(() -> { throw new IllegalStateException(\"late\"); });", 61, 0);
+        session.eval("late.start(); late.join();", 62, 0);
+        assertTrue(notes.toString(StandardCharsets.UTF_8).contains("IllegalStateException: late"),
+                notes.toString(StandardCharsets.UTF_8));
     }
 }

@@ -7,9 +7,11 @@
         "Notebooks: N passed, M failed". Exit status 1 if any failed. With --out, executed
         copies are written there (same file names).
 
-    notebooks.py bench-kernel [--kernel apricot] [--runs 3]
+    notebooks.py bench-kernel [--kernel apricot] [--runs 3] [LESSON...]
         Prints the kernel's figures: time from start to the first cell's result, resident memory
-        of the idle kernel, and end-to-end time of a two-cell notebook (median of the runs).
+        of the idle kernel, and end-to-end time of a two-cell notebook (median of the runs); then
+        runs each lesson once (default: notebooks/*.ipynb) and prints its peak kernel resident
+        memory (the kernel process's VmHWM, read after every cell).
 
     notebooks.py browser-check EXECUTED_NOTEBOOK
         Exports the notebook to HTML with nbconvert and loads it in headless Chromium, with no
@@ -19,6 +21,7 @@ Uses Debian's python3 packages (python3-nbclient, jupyter-nbconvert); kernels ar
 JUPYTER_PATH as usual.
 """
 import argparse
+import glob
 import os
 import statistics
 import shutil
@@ -32,9 +35,10 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 
-def execute_notebook(path, kernel_name="apricot", cell_timeout=600, startup_timeout=120):
+def execute_notebook(path, kernel_name="apricot", cell_timeout=600, startup_timeout=120, on_cell_executed=None):
     """Executes the notebook at `path` in its own folder; returns the executed notebook.
 
+    `on_cell_executed(client)`, if given, is called after each code cell while the kernel runs.
     Raises nbclient's CellExecutionError (a cell failed), CellTimeoutError (a cell ran longer
     than `cell_timeout` seconds) or DeadKernelError (the kernel died).
     """
@@ -47,6 +51,8 @@ def execute_notebook(path, kernel_name="apricot", cell_timeout=600, startup_time
         allow_errors=False,
         resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
     )
+    if on_cell_executed is not None:
+        client.on_cell_executed = lambda **_: on_cell_executed(client)
     client.execute()
     return nb
 
@@ -160,13 +166,33 @@ def first_result_seconds_and_idle_rss(kernel_name):
         if reply["content"]["status"] != "ok":
             raise RuntimeError(f"the first cell failed: {reply['content']}")
         time.sleep(3)  # idle: let start-up threads settle
-        pid = manager.provisioner.process.pid if manager.provisioner else manager.kernel.pid
-        with open(f"/proc/{pid}/status") as f:
-            rss_kb = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
-        return first, rss_kb / 1024
+        return first, kernel_memory_mb(manager, "VmRSS")
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
+
+
+# The repository (this file is src/bin/notebooks.py), for the lessons in notebooks/.
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+# mybinder.org gives each user 1-2 GB: a lesson's kernel must stay below the smaller, counted strictly.
+LESSON_PEAK_TARGET_MB = 1000
+
+def kernel_memory_mb(manager, field):
+    """The kernel process's VmRSS (resident now) or VmHWM (peak resident so far), in MB."""
+    pid = manager.provisioner.process.pid if manager.provisioner else manager.kernel.pid
+    with open(f"/proc/{pid}/status") as f:
+        kb = next(int(line.split()[1]) for line in f if line.startswith(field + ":"))
+    return kb / 1024
+
+
+def lesson_peak_rss_mb(path, kernel_name):
+    """Runs the lesson once; returns the kernel's peak resident memory in MB (VmHWM after its last cell)."""
+    peak = [0.0]
+    def read_peak(client):
+        peak[0] = max(peak[0], kernel_memory_mb(client.km, "VmHWM"))
+    execute_notebook(path, kernel_name, on_cell_executed=read_peak)
+    return peak[0]
 
 
 def two_cell_notebook_seconds(kernel_name):
@@ -196,7 +222,18 @@ def bench_kernel(args):
           + ", ".join(f"{x:.0f}" for x in rss) + ")")
     print(f"  two-cell notebook, end to end (nbclient): {statistics.median(notebooks):.2f} s   (runs: "
           + ", ".join(f"{x:.2f}" for x in notebooks) + ")")
-    return 0
+    lessons = args.lessons or sorted(glob.glob(os.path.join(REPO, "notebooks", "*.ipynb")))
+    print(f"  peak kernel resident memory per lesson (one run each, target < {LESSON_PEAK_TARGET_MB} MB):")
+    failed = 0
+    for path in lessons:
+        try:
+            peak = lesson_peak_rss_mb(path, args.kernel)
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+            print(f"    {os.path.basename(path)}: FAILED, so no figure: {first_line(e)}")
+            failed += 1
+            continue
+        print(f"    {os.path.basename(path)}: {peak:.0f} MB" + ("   OVER the target" if peak >= LESSON_PEAK_TARGET_MB else ""))
+    return 1 if failed else 0
 
 
 def main():
@@ -212,6 +249,7 @@ def main():
     k = sub.add_parser("bench-kernel", help="print the kernel's start-up time and memory")
     k.add_argument("--kernel", default="apricot")
     k.add_argument("--runs", type=int, default=3)
+    k.add_argument("lessons", nargs="*", help="lessons whose peak memory to measure (default: notebooks/*.ipynb)")
     args = parser.parse_args()
     commands = {"run": run, "browser-check": browser_check, "bench-kernel": bench_kernel}
     return commands[args.command](args)

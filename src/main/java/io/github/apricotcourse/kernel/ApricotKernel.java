@@ -2,6 +2,7 @@ package io.github.apricotcourse.kernel;
 
 import io.github.apricotcourse.viz.Display;
 import io.github.apricotcourse.viz.DisplayTarget;
+import io.github.apricotcourse.viz.RichRenderers;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;

@@ -10,7 +10,8 @@ import java.util.UUID;
  * Shows values in a running IJava kernel (1.3.x), found by reflection on
  * {@code io.github.spencerpark.ijava.IJava.getKernelInstance()} so that the course jar needs no
  * compile-time link to IJava. Apricot's rich forms ({@link MimeBundle}) are sent as they are;
- * anything else goes through IJava's own renderer.
+ * anything else goes through IJava's own renderer, which {@link RichRenderers#registerWithIJava()}
+ * teaches the same rich forms for a cell's last expression.
  */
 final class IJavaTarget implements DisplayTarget {
 
@@ -86,7 +87,16 @@ final class IJavaTarget implements DisplayTarget {
             }
             return data;
         }
-        Object renderer = kernel.getClass().getMethod("getRenderer").invoke(kernel);
+        Object renderer = renderer();
         return renderer.getClass().getMethod("render", Object.class).invoke(renderer, value);
+    }
+
+    /** The kernel's own renderer (IJava's {@code getRenderer()}), which draws a cell's last expression. */
+    Object renderer() {
+        try {
+            return kernel.getClass().getMethod("getRenderer").invoke(kernel);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Could not reach the IJava kernel's renderer: " + e, e);
+        }
     }
 }

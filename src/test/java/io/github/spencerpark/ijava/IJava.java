@@ -1,23 +1,22 @@
 package io.github.spencerpark.ijava;
 
-import io.github.spencerpark.jupyter.kernel.BaseKernel;
-
 /**
  * A stand-in for IJava 1.3.0's entry class, which is not on any registry: just the static
- * accessor that {@code viz.Display} finds by reflection. Null unless a test sets a kernel.
+ * accessor that {@code viz.Display} and {@code viz.RichRenderers} find by reflection. Null
+ * unless a test sets a kernel.
  */
 public final class IJava {
 
-    private static volatile BaseKernel kernel;
+    private static volatile JavaKernel kernel;
 
     private IJava() {
     }
 
-    public static BaseKernel getKernelInstance() {
+    public static JavaKernel getKernelInstance() {
         return kernel;
     }
 
-    public static void setKernelInstance(BaseKernel k) {
+    public static void setKernelInstance(JavaKernel k) {
         kernel = k;
     }
 }

@@ -148,6 +148,14 @@ public final class Datasets {
     }
 
     /**
+     * Lesson 9's labelled sentences: bank, apple, bat and mouse, 40 sentences per sense, each
+     * with its sense ({@code datasets/sense-sentences.tsv}, written for this course, Apache-2.0).
+     */
+    public static SenseSentences senseSentences() {
+        return SenseSentences.builtIn();
+    }
+
+    /**
      * Pretrained GloVe 6B vectors of dimension 50, 100, 200 or 300 (400,000 words, most frequent
      * first). The first call downloads glove.6B.zip (862 MB) and unpacks that dimension's file.
      */

@@ -19,6 +19,7 @@ import io.github.apricotcourse.subword.*;
 import io.github.apricotcourse.align.*;
 import io.github.apricotcourse.bias.*;
 import io.github.apricotcourse.sense.*;
+import io.github.apricotcourse.context.*;
 import io.github.apricotcourse.data.*;
 import io.github.apricotcourse.eval.*;
 

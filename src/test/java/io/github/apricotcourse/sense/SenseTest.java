@@ -37,4 +37,13 @@ class SenseTest {
         assertNotEquals(senses[0], senses[1]);
         assertThrows(IllegalArgumentException.class, () -> ContextVectors.of(c, "apricot", e, 2, 10));
     }
+
+    @Test
+    void purityCountsEachClustersMostCommonLabel() {
+        assertEquals(1.0, Purity.of(new int[] {0, 0, 1, 1}, List.of("river", "river", "money", "money")));
+        assertEquals(1.0, Purity.of(new int[] {1, 1, 0, 0}, List.of("river", "river", "money", "money")));
+        assertEquals(0.5, Purity.of(new int[] {0, 0, 0, 0}, List.of("river", "river", "money", "money")));
+        assertEquals(0.75, Purity.of(new int[] {0, 0, 1, 1}, List.of("river", "money", "money", "money")));
+        assertThrows(IllegalArgumentException.class, () -> Purity.of(new int[] {0}, List.of()));
+    }
 }

@@ -84,24 +84,8 @@ class VizTest {
 
     @Test
     void progressBarShowsOnceThenUpdatesInPlace() {
-        List<String> events = new ArrayList<>();
-        DisplayTarget recorder = new DisplayTarget() {
-            @Override
-            public String display(Object value) {
-                events.add("show " + value);
-                return "id-1";
-            }
-
-            @Override
-            public void update(String id, Object value) {
-                events.add("update " + id + " " + value);
-            }
-
-            @Override
-            public boolean updatesInPlace() {
-                return true;
-            }
-        };
+        RecordingTarget recorder = new RecordingTarget();
+        List<String> events = recorder.events;
         Display.install(recorder);
         try {
             ProgressBar bar = new ProgressBar("T");

@@ -20,7 +20,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The quality benchmark: trains SGNS (d = 100, L = 5, k = 5, 5 epochs, min-count 5, η₀ = 0.025)
@@ -52,7 +61,35 @@ import java.util.function.ToDoubleFunction;
  * <p>Without the data (no APRICOT_DATA and nothing in the cache) it says what is missing and exits
  * with status 0, so that it can sit in a script that also runs on a fresh machine.
  */
-public final class QualityBenchmark {
+@Command(name = "QualityBenchmark", sortOptions = false,
+        description = "Trains SGNS once per seed and scores each run against the C word2vec reference;"
+                + " with --score, scores vector files made elsewhere the same way.")
+public final class QualityBenchmark implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CORPUS", defaultValue = "pg_mix_17M",
+            description = "pg_mix_17M (default), pg_mix_4M or text8")
+    private String id;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FIRST_SEED", description = "the seed of the first run (default 1)")
+    private Long firstSeedGiven;
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "runs, one seed each (default ${DEFAULT-VALUE})")
+    private int runs;
+    @Option(names = "--sample", paramLabel = "t", defaultValue = "1e-4", description = "subsampling threshold (default ${DEFAULT-VALUE})")
+    private double sample;
+    @Option(names = "--eta", paramLabel = "ETA", defaultValue = "0.025", description = "η₀ (default ${DEFAULT-VALUE})")
+    private double eta;
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "(default ${DEFAULT-VALUE})")
+    private int threads;
+    @Option(names = "--shared-negatives", arity = "1", paramLabel = "true|false", defaultValue = "true",
+            description = "(default ${DEFAULT-VALUE})")
+    private boolean sharedNegatives;
+    @Option(names = "--save", paramLabel = "vectors.bin", description = "save each run's W (word2vec binary; never overwrites)")
+    private Path save;
+    @Option(names = "--score", paramLabel = "VECTORS", description = "score this vector file instead of training (repeatable)")
+    private List<Path> score = new ArrayList<>();
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     private QualityBenchmark() {}
 
     /**
@@ -105,64 +142,39 @@ public final class QualityBenchmark {
         }
     }
 
-    private static final String USAGE = "usage: QualityBenchmark [pg_mix_17M | pg_mix_4M | text8] [first seed]"
-            + " [--runs 3] [--sample 1e-4] [--eta 0.025] [--threads 2] [--shared-negatives true|false]"
-            + " [--save vectors.bin]\n   or: QualityBenchmark [corpus] --score vectors.bin [--score more.bin ...]";
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
 
-    public static void main(String[] args) throws IOException {
-        List<String> positional = new ArrayList<>();
-        int runs = 3;
-        int threads = 2;
-        boolean sharedNegatives = true;
-        double sample = 1e-4;
-        double eta = 0.025;
-        Path save = null;
-        List<Path> score = new ArrayList<>();
-        List<String> trainingOptions = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--") && !args[i].equals("--score")) {
-                trainingOptions.add(args[i]);
-            }
-            switch (args[i]) {
-                case "--runs" -> runs = integer(args, ++i);
-                case "--threads" -> threads = integer(args, ++i);
-                case "--shared-negatives" -> sharedNegatives = Boolean.parseBoolean(value(args, ++i));
-                case "--sample" -> sample = number(args, ++i);
-                case "--eta" -> eta = number(args, ++i);
-                case "--save" -> save = Path.of(value(args, ++i));
-                case "--score" -> score.add(Path.of(value(args, ++i)));
-                default -> {
-                    if (args[i].startsWith("--")) {
-                        throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
-                    }
-                    positional.add(args[i]);
-                }
-            }
-        }
+    /** The command, parsed by picocli from the annotated fields above. */
+    static CommandLine commandLine() {
+        return new CommandLine(new QualityBenchmark());
+    }
+
+    @Override
+    public Integer call() throws IOException {
         if (runs < 1) {
-            throw new IllegalArgumentException("--runs must be at least 1, got " + runs + "\n" + USAGE);
+            throw new ParameterException(spec.commandLine(), "--runs must be at least 1, got " + runs);
         }
-        String id = positional.size() > 0 ? positional.get(0) : "pg_mix_17M";
-        if (positional.size() > 2 || positional.size() == 2 && !positional.get(1).matches("-?[0-9]{1,18}")) {
-            throw new IllegalArgumentException("expected a corpus and a whole-number first seed, got " + positional + "\n" + USAGE);
-        }
-        long firstSeed = positional.size() > 1 ? Long.parseLong(positional.get(1)) : 1;
-        if (!score.isEmpty() && (!trainingOptions.isEmpty() || positional.size() > 1)) {
-            boolean one = positional.size() > 1 || trainingOptions.size() == 1;
-            throw new IllegalArgumentException("--score scores vector files and trains nothing, so "
-                    + (positional.size() > 1 ? "a first seed" : String.join(", ", trainingOptions))
-                    + (one ? " does not apply: drop it" : " do not apply: drop them") + ", or drop --score to train\n" + USAGE);
+        long firstSeed = firstSeedGiven != null ? firstSeedGiven : 1;
+        List<String> trainingOptions = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(OptionSpec::longestName).filter(name -> !name.equals("--score")).toList();
+        if (!score.isEmpty() && (!trainingOptions.isEmpty() || firstSeedGiven != null)) {
+            boolean one = firstSeedGiven != null || trainingOptions.size() == 1;
+            throw new ParameterException(spec.commandLine(), "--score scores vector files and trains nothing, so "
+                    + (firstSeedGiven != null ? "a first seed" : String.join(", ", trainingOptions))
+                    + (one ? " does not apply: drop it" : " do not apply: drop them") + ", or drop --score to train");
         }
         for (Path file : score) {                                // refuse before loading anything
             if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("--score " + file + ": no such vector file (relative paths start at "
-                        + Path.of("").toAbsolutePath() + ")");
+                throw new ParameterException(spec.commandLine(), "--score " + file + ": no such vector file (relative"
+                        + " paths start at " + Path.of("").toAbsolutePath() + ")");
             }
         }
         for (int r = 0; save != null && r < runs; r++) {       // refuse before minutes of training, not after
             Path file = saveFile(save, runs, firstSeed + r);
             if (Files.exists(file)) {
-                throw new IllegalArgumentException(file + " already exists and is never overwritten:"
+                throw new ParameterException(spec.commandLine(), file + " already exists and is never overwritten:"
                         + " pass another --save name or move that file away");
             }
         }
@@ -174,7 +186,7 @@ public final class QualityBenchmark {
                     Datasets.analogies("questions-words"));
         } catch (DatasetUnavailableException e) {
             System.out.println("quality benchmark skipped: the data is not here. " + e.getMessage());
-            return;
+            return 0;
         }
 
         List<Scores> all = new ArrayList<>();
@@ -187,7 +199,7 @@ public final class QualityBenchmark {
             }
             System.out.printf(Locale.ROOT, "%n%s, %d vector file%s scored%n", id, score.size(), score.size() == 1 ? "" : "s");
             summary(id, all);
-            return;
+            return 0;
         }
         for (int r = 0; r < runs; r++) {
             long seed = firstSeed + r;
@@ -215,6 +227,7 @@ public final class QualityBenchmark {
                 id, seeds, plain(sample), plain(eta), threads,
                 threads == 1 ? "" : "s", sharedNegatives ? "shared" : "per-pair");
         summary(id, all);
+        return 0;
     }
 
     /** The test sets every run is scored on. */
@@ -306,29 +319,5 @@ public final class QualityBenchmark {
         String name = save.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return save.resolveSibling(dot > 0 ? name.substring(0, dot) + "-seed" + seed + name.substring(dot) : name + "-seed" + seed);
-    }
-
-    private static double number(String[] args, int i) {
-        String v = value(args, i);
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + args[i - 1] + " needs a number, got '" + v + "'\n" + USAGE);
-        }
-    }
-
-    private static int integer(String[] args, int i) {
-        double x = number(args, i);
-        if (x != Math.rint(x) || Math.abs(x) > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("option " + args[i - 1] + " needs a whole number, got '" + args[i] + "'\n" + USAGE);
-        }
-        return (int) x;
-    }
-
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException("option " + args[i - 1] + " needs a value\n" + USAGE);
-        }
-        return args[i];
     }
 }

@@ -10,15 +10,21 @@ import io.github.apricotcourse.sgns.SkipGramModel;
 import io.github.apricotcourse.sgns.SkipGramTrainer;
 import io.github.apricotcourse.sgns.TrainingProgress;
 import io.github.apricotcourse.text.Corpus;
+import io.github.apricotcourse.viz.ProgressBar;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Trains SGNS on a corpus and prints throughput, memory and quality:
@@ -35,53 +41,85 @@ import java.util.Map;
  * {@code --synthetic-words N --synthetic-tokens T} trains on a generated Zipf corpus instead
  * (e.g. a 1M-word vocabulary at {@code --dim 300} under {@code -Xmx4g}).
  */
-public final class TrainBenchmark {
+@Command(name = "TrainBenchmark", sortOptions = false,
+        description = "Trains SGNS on a corpus and prints throughput, memory and quality.")
+public final class TrainBenchmark implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+    @Option(names = "--corpus", paramLabel = "FILE[.gz]", description = "the corpus, one sentence per line")
+    private Path corpusFile;
+    @Option(names = "--synthetic-words", paramLabel = "N", description = "train on a generated Zipf corpus of N words instead")
+    private Integer syntheticWords;
+    @Option(names = "--synthetic-tokens", paramLabel = "T", description = "its length in tokens (default 3 N)")
+    private Long syntheticTokens;
+    @Option(names = "--dim", paramLabel = "d", defaultValue = "100", description = "d (default ${DEFAULT-VALUE})")
+    private int dim;
+    @Option(names = "--window", paramLabel = "L", defaultValue = "5", description = "L (default ${DEFAULT-VALUE})")
+    private int window;
+    @Option(names = "--negatives", paramLabel = "k", defaultValue = "5", description = "k (default ${DEFAULT-VALUE})")
+    private int negatives;
+    @Option(names = "--sample", paramLabel = "t", defaultValue = "1e-3", description = "subsampling threshold (default ${DEFAULT-VALUE})")
+    private double sample;
+    @Option(names = "--min-count", paramLabel = "N", defaultValue = "5", description = "(default ${DEFAULT-VALUE})")
+    private int minCount;
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "(default ${DEFAULT-VALUE})")
+    private int epochs;
+    @Option(names = "--eta", paramLabel = "ETA", defaultValue = "0.025", description = "η, the initial learning rate (default ${DEFAULT-VALUE})")
+    private double eta;
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "fast path only (default ${DEFAULT-VALUE})")
+    private int threads;
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "(default ${DEFAULT-VALUE})")
+    private long seed;
+    @Option(names = "--max-sentence", paramLabel = "N", defaultValue = "1000", description = "longest sentence, in tokens (default ${DEFAULT-VALUE})")
+    private int maxSentence;
+    @Option(names = "--shared-negatives", arity = "1", defaultValue = "true", paramLabel = "true|false",
+            description = "fast path only (default ${DEFAULT-VALUE})")
+    private boolean sharedNegatives;
+    @Option(names = "--readable", description = "the lesson's one-pair-at-a-time loop instead of the fast path")
+    private boolean readable;
+    @Option(names = "--wordsim", paramLabel = "FILE", description = "score on this similarity set")
+    private Path wordsim;
+    @Option(names = "--analogies", paramLabel = "FILE", description = "score on this analogy set")
+    private Path analogies;
+    @Option(names = "--analogy-words", paramLabel = "N", defaultValue = "" + AnalogySet.DEFAULT_TOP_WORDS,
+            description = "answers among the top N words (default ${DEFAULT-VALUE})")
+    private int analogyWords;
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     private TrainBenchmark() {}
 
-    private static final String USAGE = """
-            usage: TrainBenchmark (--corpus FILE[.gz] | --synthetic-words N --synthetic-tokens T) [options]
-              --dim 100  --window 5  --negatives 5  --sample 1e-3  --min-count 5  --epochs 1
-              --eta 0.025  --threads 1  --seed 1  --max-sentence 1000
-              --shared-negatives true|false   (fast path; default true)
-              --readable                      (the lesson's one-pair-at-a-time loop instead of the fast path)
-              --wordsim FILE  --analogies FILE  --analogy-words 30000
-            """;
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TrainBenchmark()).execute(args));
+    }
 
-    public static void main(String[] args) throws IOException {
-        Map<String, String> o = parse(args);
-        int threads = Integer.parseInt(o.getOrDefault("threads", "1"));
-        int minCount = Integer.parseInt(o.getOrDefault("min-count", "5"));
-        int epochs = Integer.parseInt(o.getOrDefault("epochs", "1"));
+    @Override
+    public Integer call() throws IOException {
         Corpus corpus;
-        if (o.containsKey("corpus")) {
-            corpus = TextCorpus.read(Path.of(o.get("corpus")), Integer.parseInt(o.getOrDefault("max-sentence", "1000")));
-        } else if (o.containsKey("synthetic-words")) {
-            int words = Integer.parseInt(o.get("synthetic-words"));
-            corpus = new SyntheticCorpus(words, Long.parseLong(o.getOrDefault("synthetic-tokens", String.valueOf(3L * words))), 7);
+        if (corpusFile != null) {
+            corpus = TextCorpus.read(corpusFile, maxSentence);
+        } else if (syntheticWords != null) {
+            corpus = new SyntheticCorpus(syntheticWords, syntheticTokens != null ? syntheticTokens : 3L * syntheticWords, 7);
         } else {
-            throw new IllegalArgumentException("no corpus: pass --corpus FILE or --synthetic-words N\n" + USAGE);
+            throw new ParameterException(spec.commandLine(), "no corpus: pass --corpus FILE or --synthetic-words N");
         }
         SkipGramTrainer trainer = SkipGramTrainer.create()
-                .dimension(Integer.parseInt(o.getOrDefault("dim", "100")))
-                .window(Integer.parseInt(o.getOrDefault("window", "5")))
-                .negatives(Integer.parseInt(o.getOrDefault("negatives", "5")))
-                .subsample(Double.parseDouble(o.getOrDefault("sample", "1e-3")))
+                .dimension(dim)
+                .window(window)
+                .negatives(negatives)
+                .subsample(sample)
                 .minCount(minCount)
                 .epochs(epochs)
-                .learningRate(Double.parseDouble(o.getOrDefault("eta", "0.025")))
-                .seed(Long.parseLong(o.getOrDefault("seed", "1")));
-        if (!o.containsKey("readable")) {
-            trainer.threads(threads).sharedNegatives(Boolean.parseBoolean(o.getOrDefault("shared-negatives", "true")));
+                .learningRate(eta)
+                .seed(seed);
+        if (!readable) {
+            trainer.threads(threads).sharedNegatives(sharedNegatives);
         }
         TrainingProgress[] last = new TrainingProgress[1];
+        ProgressBar bar = new ProgressBar("Training", System.err);
         trainer.listener(p -> {
             last[0] = p;
-            if (p.finished()) {
-                System.err.printf(Locale.ROOT, "\r%5.1f%%  loss %.4f%n", 100 * p.fraction(), p.meanLoss());
-            } else {
-                System.err.printf(Locale.ROOT, "\r%5.1f%%  loss %.4f  %.0f words/s ", 100 * p.fraction(), p.meanLoss(),
-                        p.wordsPerSecond());
-            }
+            bar.onProgress(p);
         });
         System.out.println("corpus   " + corpus);
         System.out.println("trainer  " + trainer);
@@ -104,42 +142,21 @@ public final class TrainBenchmark {
                 "RESULT impl=apricot threads=%d words=%d seconds=%.3f words_per_s=%.0f peak_rss_mb=%.0f peak_heap_mb=%.0f",
                 threads, words, seconds, wps, rss / 1024.0, heap / 1048576.0));
         Embeddings e = model.embeddings();
-        if (o.containsKey("wordsim")) {
-            SimilarityResult s = SimilaritySet.read(Path.of(o.get("wordsim"))).evaluate(e);
+        if (wordsim != null) {
+            SimilarityResult s = SimilaritySet.read(wordsim).evaluate(e);
             System.out.printf(Locale.ROOT, "wordsim  Spearman ρ = %.4f over %d of %d pairs%n", s.spearman(), s.pairs(),
                     s.pairs() + s.outOfVocabulary());
             result.append(String.format(Locale.ROOT, " wordsim=%.4f", s.spearman()));
         }
-        if (o.containsKey("analogies")) {
-            int top = Integer.parseInt(o.getOrDefault("analogy-words", String.valueOf(AnalogySet.DEFAULT_TOP_WORDS)));
-            AnalogyResult.SectionScore a = AnalogySet.read(Path.of(o.get("analogies"))).evaluate(e, top).total();
+        if (analogies != null) {
+            int top = analogyWords;
+            AnalogyResult.SectionScore a = AnalogySet.read(analogies).evaluate(e, top).total();
             System.out.printf(Locale.ROOT, "analogy  3CosAdd accuracy %.2f %% (%d of %d answered; %d questions, top %d words)%n",
                     100 * a.accuracy(), a.correct(), a.answered(), a.answered() + a.skipped(), top);
             result.append(String.format(Locale.ROOT, " analogy=%.4f answered=%d", a.accuracy(), a.answered()));
         }
         System.out.println(result);
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'\n" + USAGE);
-            }
-            String key = args[i].substring(2);
-            if (key.equals("readable") || key.equals("help")) {
-                o.put(key, "true");
-            } else if (i + 1 < args.length) {
-                o.put(key, args[++i]);
-            } else {
-                throw new IllegalArgumentException("option --" + key + " needs a value\n" + USAGE);
-            }
-        }
-        if (o.containsKey("help")) {
-            System.out.print(USAGE);
-            System.exit(0);
-        }
-        return o;
+        return 0;
     }
 
     /** Peak resident memory of this process (VmHWM), in kB; 0 where /proc is unavailable. */

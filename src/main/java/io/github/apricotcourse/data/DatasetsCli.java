@@ -16,6 +16,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -91,30 +92,44 @@ public final class DatasetsCli implements Callable<Integer> {
         return spec.exitCodeOnInvalidInput();
     }
 
+    /** What fetch and verify share: the datasets named on the command line. */
+    private abstract static class DatasetCommand implements Callable<Integer> {
+        @ParentCommand
+        DatasetsCli cli;
+        @Spec
+        CommandSpec spec;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+        @Parameters(paramLabel = "ID", arity = "0..*", description = "dataset ids, e.g. text8 wordsim353")
+        List<String> ids = new ArrayList<>();
+
+        /** The datasets named by the ids (a usage error names an unknown one). */
+        List<Dataset> chosen() {
+            List<Dataset> chosen = new ArrayList<>();
+            for (String id : ids) {
+                try {
+                    chosen.add(cli.byId.apply(id));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+                }
+            }
+            return chosen;
+        }
+    }
+
     @Command(name = "fetch", description = "Puts datasets into the cache (APRICOT_CACHE, default ~/.cache/apricot):"
             + " copied from APRICOT_DATA when it has them, else downloaded; every file is checked first.")
-    static final class Fetch implements Callable<Integer> {
-        @ParentCommand
-        private DatasetsCli cli;
-        @Spec
-        private CommandSpec spec;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-        private boolean help;
+    static final class Fetch extends DatasetCommand {
         @Option(names = "--all", description = "every registered dataset")
         private boolean all;
         @Option(names = "--offline", description = "download nothing: datasets not in APRICOT_DATA are skipped")
         private boolean offline;
-        @Parameters(paramLabel = "ID", arity = "0..*", description = "the datasets to fetch, e.g. text8 wordsim353")
-        private List<String> ids = new ArrayList<>();
 
         @Override
         public Integer call() {
-            List<Dataset> chosen = cli.chosen(spec, ids);
-            if (chosen == null) {
-                return spec.exitCodeOnInvalidInput();
-            }
+            List<Dataset> chosen = chosen();
             if (chosen.isEmpty() && !all) {
-                return usageError(spec, "Say which datasets to fetch: --all, or their ids.");
+                throw new ParameterException(spec.commandLine(), "say which datasets to fetch: --all, or their ids.");
             }
             cli.out.println(cli.store);
             return fetch(cli.files(chosen), cli.store, offline, cli.out);
@@ -122,39 +137,13 @@ public final class DatasetsCli implements Callable<Integer> {
     }
 
     @Command(name = "verify", description = "Checks the files of the datasets (all by default) in APRICOT_DATA and the cache.")
-    static final class Verify implements Callable<Integer> {
-        @ParentCommand
-        private DatasetsCli cli;
-        @Spec
-        private CommandSpec spec;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-        private boolean help;
-        @Parameters(paramLabel = "ID", arity = "0..*", description = "the datasets to check (default: all)")
-        private List<String> ids = new ArrayList<>();
-
+    static final class Verify extends DatasetCommand {
         @Override
         public Integer call() {
-            List<Dataset> chosen = cli.chosen(spec, ids);
-            if (chosen == null) {
-                return spec.exitCodeOnInvalidInput();
-            }
+            List<Dataset> chosen = chosen();
             cli.out.println(cli.store);
             return verify(cli.files(chosen), cli.store, cli.out);
         }
-    }
-
-    /** The datasets named by ids; null, after printing the problem and the usage, when one is unknown. */
-    private List<Dataset> chosen(CommandSpec command, List<String> ids) {
-        List<Dataset> chosen = new ArrayList<>();
-        for (String id : ids) {
-            try {
-                chosen.add(byId.apply(id));
-            } catch (IllegalArgumentException e) {
-                usageError(command, "Cannot " + command.name() + ": " + e.getMessage());
-                return null;
-            }
-        }
-        return chosen;
     }
 
     /** The chosen datasets, or every registered one when none is chosen; built-in corpora left out (they are generated). */

@@ -16,9 +16,9 @@ import java.util.Locale;
  * }</pre>
  *
  * In a notebook the bar is one output replaced in place (at most every {@value #MIN_UPDATE_MILLIS}
- * ms, and always for the last report); in a console a line is printed at the first report, every
- * {@value #CONSOLE_UPDATE_MILLIS} ms and at the end, on standard output (through {@link Display})
- * or on the stream given.
+ * ms, and always for a finished report); in a console a line is printed at the first report, every
+ * {@value #CONSOLE_UPDATE_MILLIS} ms and at the first finished report, on standard output (through
+ * {@link Display}) or on the stream given.
  */
 public final class ProgressBar implements TrainingListener {
 
@@ -29,6 +29,7 @@ public final class ProgressBar implements TrainingListener {
     private final PrintStream console;
     private String displayId;
     private boolean shown;
+    private boolean finishedShown;
     private long lastShownNanos;
     private double lastLoss = Double.NaN;
 
@@ -52,12 +53,14 @@ public final class ProgressBar implements TrainingListener {
     /** Shows {@code fraction} (0 to 1) done with a status text; the last report has {@code finished} true. */
     public synchronized void update(double fraction, String status, boolean finished) {
         long now = System.nanoTime();
-        long every = Display.inNotebook() ? MIN_UPDATE_MILLIS : CONSOLE_UPDATE_MILLIS;
-        if (shown && !finished && (now - lastShownNanos) / 1_000_000 < every) {
-            return;
+        boolean inPlace = Display.inNotebook();
+        long every = inPlace ? MIN_UPDATE_MILLIS : CONSOLE_UPDATE_MILLIS;
+        if (shown && !finished && (now - lastShownNanos) / 1_000_000 < every || finishedShown && !inPlace) {
+            return;   // too soon; or a console already has the finished line, which it cannot replace
         }
+        finishedShown = finished;
         Html bar = render(fraction, status);
-        if (console != null && !Display.inNotebook()) {
+        if (console != null && !inPlace) {
             console.println(bar.text());
             console.flush();
         } else if (displayId == null) {

@@ -58,23 +58,38 @@ class QualityBenchmarkTest {
         assertNull(Reference.of("text8"));
     }
 
+    /** Runs the command as main would, without exiting; returns what it printed as errors, after its status. */
+    static String refused(String... args) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = QualityBenchmark.commandLine();
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int status = cli.execute(args);
+        return status + " " + err;
+    }
+
     @Test
     void scoringFilesRefusesTrainingOptionsAndMissingFiles(@TempDir Path dir) throws Exception {
         Path vectors = Files.writeString(dir.resolve("c.txt"), "2 2\na 1 0\nb 0 1\n");
-        IllegalArgumentException runs = assertThrows(IllegalArgumentException.class,
-                () -> QualityBenchmark.main(new String[] {"--score", vectors.toString(), "--runs", "2"}));
-        assertTrue(runs.getMessage().startsWith("--score scores vector files and trains nothing, so --runs does not apply"),
-                runs.getMessage());
-        IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
-                () -> QualityBenchmark.main(new String[] {"--sample", "1e-3", "--score", vectors.toString(), "--threads", "1"}));
-        assertTrue(two.getMessage().startsWith("--score scores vector files and trains nothing, so --sample, --threads"
-                + " do not apply: drop them"), two.getMessage());
-        IllegalArgumentException seed = assertThrows(IllegalArgumentException.class,
-                () -> QualityBenchmark.main(new String[] {"pg_mix_17M", "3", "--score", vectors.toString()}));
-        assertTrue(seed.getMessage().contains("a first seed does not apply"), seed.getMessage());
+        String runs = refused("--score", vectors.toString(), "--runs", "2");
+        assertTrue(runs.startsWith("2 --score scores vector files and trains nothing, so --runs does not apply"), runs);
+        assertTrue(runs.contains("Usage: QualityBenchmark"), runs);
+        String two = refused("--sample", "1e-3", "--score", vectors.toString(), "--threads", "1");
+        assertTrue(two.startsWith("2 --score scores vector files and trains nothing, so --sample, --threads"
+                + " do not apply: drop them"), two);
+        String seed = refused("pg_mix_17M", "3", "--score", vectors.toString());
+        assertTrue(seed.contains("a first seed does not apply"), seed);
         Path missing = dir.resolve("nowhere.bin");
-        IllegalArgumentException absent = assertThrows(IllegalArgumentException.class,
-                () -> QualityBenchmark.main(new String[] {"--score", vectors.toString(), "--score", missing.toString()}));
-        assertTrue(absent.getMessage().startsWith("--score " + missing + ": no such vector file"), absent.getMessage());
+        String absent = refused("--score", vectors.toString(), "--score", missing.toString());
+        assertTrue(absent.startsWith("2 --score " + missing + ": no such vector file"), absent);
+    }
+
+    @Test
+    void badOptionsAreNamed() {
+        String runs = refused("--runs", "0");
+        assertTrue(runs.startsWith("2 --runs must be at least 1, got 0"), runs);
+        String notANumber = refused("--sample", "often");
+        assertTrue(notANumber.startsWith("2 Invalid value for option '--sample': 'often' is not a double"), notANumber);
+        String unknown = refused("--epochs", "3");
+        assertTrue(unknown.startsWith("2 Unknown option: '--epochs'"), unknown);
     }
 }

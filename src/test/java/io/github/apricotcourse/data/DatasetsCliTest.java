@@ -126,10 +126,10 @@ class DatasetsCliTest {
         assertTrue(printed().contains("Unknown command 'download'"), printed());
         printed.reset();
         assertEquals(2, run("fetch"));
-        assertTrue(printed().contains("Say which datasets to fetch"), printed());
+        assertTrue(printed().contains("Cannot fetch: say which datasets to fetch: --all, or their ids."), printed());
         printed.reset();
         assertEquals(2, run("fetch", "jelly"));
-        assertTrue(printed().contains("unknown dataset 'jelly'"), printed());
+        assertTrue(printed().contains("Cannot fetch: unknown dataset 'jelly'"), printed());
         printed.reset();
         assertEquals(2, run("fetch", "--everything"));
         assertTrue(printed().contains("Cannot fetch: Unknown option: '--everything'"), printed());

@@ -3,8 +3,7 @@ package io.github.apricotcourse.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.apricotcourse.viz.Display;
-import io.github.apricotcourse.viz.DisplayTarget;
-import java.util.ArrayList;
+import io.github.apricotcourse.viz.RecordingTarget;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,24 +11,7 @@ import org.junit.jupiter.api.Test;
 class DownloadProgressTest {
     @Test
     void aDownloadIsShownAsOneProgressBarUpdatedInPlace() {
-        List<String> events = new ArrayList<>();
-        DisplayTarget notebook = new DisplayTarget() {
-            @Override
-            public String display(Object value) {
-                events.add("show " + value);
-                return "id-1";
-            }
-
-            @Override
-            public void update(String id, Object value) {
-                events.add("update " + id + " " + value);
-            }
-
-            @Override
-            public boolean updatesInPlace() {
-                return true;
-            }
-        };
+        RecordingTarget notebook = new RecordingTarget();
         Display.install(notebook);
         try {
             DownloadProgress p = DownloadProgress.automatic();
@@ -39,6 +21,6 @@ class DownloadProgressTest {
             Display.uninstall(notebook);
         }
         assertEquals(List.of("show Downloading text8.zip [#######.............] 35% · 11.0 / 31.3 MB",
-                "update id-1 Downloading text8.zip [####################] 100% · 31.3 / 31.3 MB"), events);
+                "update id-1 Downloading text8.zip [####################] 100% · 31.3 / 31.3 MB"), notebook.events);
     }
 }

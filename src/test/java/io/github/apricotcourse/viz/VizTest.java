@@ -84,24 +84,8 @@ class VizTest {
 
     @Test
     void progressBarShowsOnceThenUpdatesInPlace() {
-        List<String> events = new ArrayList<>();
-        DisplayTarget recorder = new DisplayTarget() {
-            @Override
-            public String display(Object value) {
-                events.add("show " + value);
-                return "id-1";
-            }
-
-            @Override
-            public void update(String id, Object value) {
-                events.add("update " + id + " " + value);
-            }
-
-            @Override
-            public boolean updatesInPlace() {
-                return true;
-            }
-        };
+        RecordingTarget recorder = new RecordingTarget();
+        List<String> events = recorder.events;
         Display.install(recorder);
         try {
             ProgressBar bar = new ProgressBar("T");
@@ -129,5 +113,18 @@ class VizTest {
         }
         assertEquals("hi" + System.lineSeparator(), buffer.toString(StandardCharsets.UTF_8));
         assertFalse(Display.inNotebook());
+    }
+
+    @Test
+    void outsideANotebookTheBarPrintsLinesOnTheStreamGivenAndTheFinishedLineOnce() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar("Downloading x.zip", new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        bar.update(0.5, "1.0 / 2.0 MB", false);
+        bar.update(0.6, "1.2 / 2.0 MB", false);   // within 5 s of the first line: not printed
+        bar.update(1, "2.0 / 2.0 MB", true);
+        bar.update(1, "2.0 / 2.0 MB", true);
+        assertEquals(List.of("Downloading x.zip [##########..........] 50% · 1.0 / 2.0 MB",
+                "Downloading x.zip [####################] 100% · 2.0 / 2.0 MB"),
+                buffer.toString(StandardCharsets.UTF_8).lines().toList());
     }
 }

@@ -57,9 +57,8 @@ final class FastTrainer {
     private final boolean cbow;
     private final WindowObserver observer;
 
-    /** The fast path with the shared options, its own, and (for tests, else null) a window observer. */
-    FastTrainer(TrainingOptions<?> o, int threads, boolean sharedNegatives, boolean exactSigmoid, boolean cbow,
-                WindowObserver observer) {
+    /** The fast path with a trainer's options, read by name. */
+    FastTrainer(SkipGramTrainer o) {
         d = o.dimension();
         L = o.window();
         k = o.negatives();
@@ -67,11 +66,11 @@ final class FastTrainer {
         eta0 = o.learningRate();
         shrinkWindow = o.shrinkWindow();
         listener = o.listener();
-        this.threads = threads;
-        this.sharedNegatives = sharedNegatives;
-        this.exactSigmoid = exactSigmoid;
-        this.cbow = cbow;
-        this.observer = observer;
+        threads = o.threads();
+        sharedNegatives = o.sharedNegatives();
+        exactSigmoid = o.exactSigmoid();
+        cbow = o.cbow();
+        observer = o.windowObserver();
     }
 
     /**

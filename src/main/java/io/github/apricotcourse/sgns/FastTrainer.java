@@ -25,9 +25,10 @@ import java.util.SplittableRandom;
  * play w. It walks the same windows as the readable loop (subsampling and window sizes come
  * from the same random stream, split from the seed in the same order): without shrinking,
  * "a is within ±L of b" is symmetric, so both train the same (w, c_pos) pairs; with shrinking,
- * the same pairs with w and c_pos swapped. With shared negatives (the default) the m targets share one draw of k noise
- * words (Ji et al. 2016); without, each pair draws its own, exactly as word2vec.c. With CBOW the
- * roles are word2vec.c's too: the average of W[w_1..m] predicts C[c_pos] ({@link FastSgdStep#cbow}).
+ * the same pairs with w and c_pos swapped. With shared negatives (the default) the m targets
+ * share one draw of k noise words (Ji et al. 2016); without, each pair draws its own, exactly
+ * as word2vec.c. With CBOW the roles are word2vec.c's too: the average of W[w_1..m] predicts
+ * C[c_pos] ({@link FastSgdStep#cbow}).
  *
  * <p>Threads update W and C without locks (Hogwild, as word2vec.c and gensim do): a thread
  * may now and then overwrite another's tiny update, which SGD absorbs. With one thread a seed
@@ -57,9 +58,8 @@ final class FastTrainer {
     private final boolean cbow;
     private final WindowObserver observer;
 
-    /** The fast path with the shared options, its own, and (for tests, else null) a window observer. */
-    FastTrainer(TrainingOptions<?> o, int threads, boolean sharedNegatives, boolean exactSigmoid, boolean cbow,
-                WindowObserver observer) {
+    /** The fast path with a trainer's options, read by name. */
+    FastTrainer(SkipGramTrainer o) {
         d = o.dimension();
         L = o.window();
         k = o.negatives();
@@ -67,11 +67,11 @@ final class FastTrainer {
         eta0 = o.learningRate();
         shrinkWindow = o.shrinkWindow();
         listener = o.listener();
-        this.threads = threads;
-        this.sharedNegatives = sharedNegatives;
-        this.exactSigmoid = exactSigmoid;
-        this.cbow = cbow;
-        this.observer = observer;
+        threads = o.threads();
+        sharedNegatives = o.sharedNegatives();
+        exactSigmoid = o.exactSigmoid();
+        cbow = o.cbow();
+        observer = o.windowObserver();
     }
 
     /**

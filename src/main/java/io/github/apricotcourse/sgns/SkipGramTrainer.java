@@ -116,6 +116,31 @@ public final class SkipGramTrainer extends TrainingOptions<SkipGramTrainer> {
         return this;
     }
 
+    /** The number of fast-path threads; 0 for the readable loop. */
+    int threads() {
+        return threads;
+    }
+
+    /** Whether the fast path shares one draw of noise words per window. */
+    boolean sharedNegatives() {
+        return sharedNegatives;
+    }
+
+    /** Whether the fast path computes σ exactly. */
+    boolean exactSigmoid() {
+        return exactSigmoid;
+    }
+
+    /** Whether this trains CBOW instead of skip-gram. */
+    boolean cbow() {
+        return cbow;
+    }
+
+    /** The test's window observer, or null. */
+    FastTrainer.WindowObserver windowObserver() {
+        return observer;
+    }
+
     /**
      * Trains on the corpus and returns W, C, the vocabulary and the loss history. Initial
      * vectors, then the window walk, then the noise draws each take their own stream split from
@@ -128,7 +153,7 @@ public final class SkipGramTrainer extends TrainingOptions<SkipGramTrainer> {
         SplittableRandom root = new SplittableRandom(seed());
         if (threads > 0) {
             Initialisation.requireFits(n, n, d, Float.BYTES, true);
-            FastTrainer.Result r = new FastTrainer(this, threads, sharedNegatives, exactSigmoid, cbow, observer).train(c, root);
+            FastTrainer.Result r = new FastTrainer(this).train(c, root);
             return new SkipGramModel(c.vocabulary(), r.W(), r.C(), r.history(), describe());
         }
         Initialisation.requireFits(n, n, d, Double.BYTES, false);

@@ -197,11 +197,10 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
         }
     }
 
-    /** One stream message to the notebook. */
+    /** One stream message to the notebook (print(String) would send one per 8 KB). */
     private void sendStream(CellOutput.Stream stream, String text) {
-        PrintStream target = stream == CellOutput.Stream.OUT ? getIO().out : getIO().err;
-        target.print(text);
-        target.flush();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        (stream == CellOutput.Stream.OUT ? getIO().out : getIO().err).write(bytes, 0, bytes.length);
     }
 
     /** Waits for the start-up scripts; their failure is reported once, by the first cell. */

@@ -240,6 +240,8 @@ class JShellSessionTest {
         CellError thrown = assertThrows(CellError.class, () -> session.eval(
                 "int before = 1;\nObject o = null;\no.toString();", 52, 0));
         assertTrue(report(thrown).contains("Note: lines 1\u20132 of this cell ran"), report(thrown));
+        assertTrue(report(thrown).startsWith("java.lang.NullPointerException: Cannot invoke \"Object.toString()\" because "
+                + "\"o\" is null"), report(thrown));
         CellError first = assertThrows(CellError.class, () -> session.eval("int alone = \"x\";", 53, 0));
         assertTrue(!report(first).contains("of this cell ran"), report(first));
     }

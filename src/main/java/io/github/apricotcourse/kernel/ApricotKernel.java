@@ -7,6 +7,7 @@ import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,6 +39,7 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
     private static volatile ApricotKernel instance;
 
     private final JShellSession session;
+    private final CellOutput output;
     private final LineMagics magics;
     private final LanguageInfo languageInfo;
     private final CompletableFuture<Void> startup;
@@ -45,6 +47,17 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
 
     /** A kernel with the given settings; start-up scripts begin compiling at once, in the background. */
     public ApricotKernel(KernelSettings settings) throws CellError {
+        this(settings, null);
+    }
+
+    /**
+     * A kernel whose cells' printed output goes to {@code sink} (tests), or to the notebook if it
+     * is null.
+     */
+    ApricotKernel(KernelSettings settings, CellOutput.Sink sink) throws CellError {
+        // Each cell gets its own batched, capped streams (see eval), instead of basekernel's.
+        setShouldReplaceStdStreams(false);
+        this.output = new CellOutput(sink != null ? sink : this::sendStream, true);
         this.session = new JShellSession(settings, following(() -> System.out), following(() -> System.err),
                 new InputStream() {
                     @Override
@@ -144,19 +157,51 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
         awaitStartup();
         session.beginCell();
         int cell = executionCount.get() - 1;
-        Object result = null;
-        for (CellParts.Part part : CellParts.of(code)) {
-            if (part instanceof CellParts.Code c) {
-                result = session.eval(c.source(), cell, c.lineOffset());
-            } else if (part instanceof CellParts.Magic m) {
-                magics.run(m);
-                result = null;
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        InputStream in = System.in;
+        output.begin();
+        System.setOut(output.out);
+        System.setErr(output.err);
+        System.setIn(new FilterInputStream(getIO().in) {
+            @Override
+            public int read() throws IOException {
+                output.tick(); // a prompt printed before reading shows before the input box
+                return super.read();
             }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                output.tick();
+                return super.read(b, off, len);
+            }
+        });
+        try {
+            Object result = null;
+            for (CellParts.Part part : CellParts.of(code)) {
+                if (part instanceof CellParts.Code c) {
+                    result = session.eval(c.source(), cell, c.lineOffset());
+                } else if (part instanceof CellParts.Magic m) {
+                    magics.run(m);
+                    result = null;
+                }
+            }
+            if (result == null) {
+                return null;
+            }
+            return result instanceof DisplayData data ? data : getRenderer().render(result);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            System.setIn(in);
+            output.end();
         }
-        if (result == null) {
-            return null;
-        }
-        return result instanceof DisplayData data ? data : getRenderer().render(result);
+    }
+
+    /** One stream message to the notebook (print(String) would send one per 8 KB). */
+    private void sendStream(CellOutput.Stream stream, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        (stream == CellOutput.Stream.OUT ? getIO().out : getIO().err).write(bytes, 0, bytes.length);
     }
 
     /** Waits for the start-up scripts; their failure is reported once, by the first cell. */
@@ -258,6 +303,7 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
             instance = null;
         }
         session.close();
+        output.close();
     }
 
     // --- viz.DisplayTarget: library code (progress bars, figures) shows output through the kernel.
@@ -267,18 +313,19 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
         return show(value instanceof DisplayData d ? d : getRenderer().render(value));
     }
 
-    /** Shows rendered data now, giving it a display id if it has none; returns the id. */
+    /** Shows rendered data now, after the text printed before it; gives it a display id if it has none; returns the id. */
     String show(DisplayData data) {
         if (!data.hasDisplayId()) {
             data.setDisplayId(UUID.randomUUID().toString());
         }
-        display(data);
+        output.inOrder(() -> display(data));
         return data.getDisplayId();
     }
 
     @Override
     public void update(String id, Object value) {
-        getIO().display.updateDisplay(id, value instanceof DisplayData d ? d : getRenderer().render(value));
+        DisplayData data = value instanceof DisplayData d ? d : getRenderer().render(value);
+        output.inOrder(() -> getIO().display.updateDisplay(id, data));
     }
 
     @Override

@@ -23,6 +23,8 @@ public final class ErrorReport {
      * written (empty at top level) and the method as written (empty for a top-level statement).
      */
     private static final Pattern SNIPPET_FILE = Pattern.compile("#(\\d+)");
+    /** JShell's wrapper class in a name or message ("REPL.$JShell$57.o"): the name as written is enough. */
+    private static final Pattern WRAPPER_NAME = Pattern.compile("REPL\\.\\$JShell\\$\\d+[.$]");
     private static final Pattern LAMBDA = Pattern.compile("lambda\\$(.*)\\$\\d+");
     /** Frames of the machinery that runs a cell, never the student's. */
     private static final List<String> MACHINERY = List.of(
@@ -98,7 +100,8 @@ public final class ErrorReport {
 
     /** "java.lang.IllegalStateException: the message" (without a null message). */
     static String headline(ThrownInfo t) {
-        return t.message() == null || t.message().isEmpty() ? t.className() : t.className() + ": " + t.message();
+        String headline = t.message() == null || t.message().isEmpty() ? t.className() : t.className() + ": " + t.message();
+        return WRAPPER_NAME.matcher(headline).replaceAll("");
     }
 
     /**

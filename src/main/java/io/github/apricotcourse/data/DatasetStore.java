@@ -44,15 +44,23 @@ import java.util.zip.ZipInputStream;
 public final class DatasetStore {
     private static final Map<String, Boolean> VERIFIED = new ConcurrentHashMap<>();
 
+    /** The one dataset a test may replace with a stand-in (see {@link #withTestStandIn}). */
+    static final String TEXT8 = "text8";
+
     private final Path localFolder;
     private final Path cache;
     private final DownloadProgress progress;
+    private final Path text8StandIn;
 
     /**
      * A store with a local folder searched first (null for none), a cache folder for downloads
      * and a progress display.
      */
     public DatasetStore(Path localFolder, Path cache, DownloadProgress progress) {
+        this(localFolder, cache, progress, null);
+    }
+
+    private DatasetStore(Path localFolder, Path cache, DownloadProgress progress, Path text8StandIn) {
         if (cache == null) {
             throw new IllegalArgumentException("the cache folder is null: pass a folder for downloads, e.g. "
                     + "Path.of(System.getProperty(\"user.home\"), \".cache\", \"apricot\")");
@@ -60,12 +68,36 @@ public final class DatasetStore {
         this.localFolder = localFolder;
         this.cache = cache;
         this.progress = progress == null ? DownloadProgress.none() : progress;
+        this.text8StandIn = text8StandIn;
+    }
+
+    /**
+     * FOR TESTS ONLY: this store with {@code standIn}, a text8-shaped file (one line of lowercase
+     * a–z and spaces, plain or zipped), used as text8 <em>without</em> text8's pinned checksum,
+     * which no stand-in can match. {@code src/bin/binder-test} uses it (through the variable
+     * {@code APRICOT_TEST_TEXT8}) to run the lessons as on Binder, where the build has downloaded
+     * text8, on a machine that has no text8. Lessons say "TEST STAND-IN" when they use it
+     * ({@link RealText}); no other dataset can be replaced.
+     */
+    public DatasetStore withTestStandIn(Path standIn) {
+        if (standIn == null || !Files.isRegularFile(standIn)) {
+            throw new DatasetUnavailableException("the test stand-in for text8 (APRICOT_TEST_TEXT8) is not a file: " + standIn
+                    + ". Point it at a text8-shaped file, or unset it to use the real text8.");
+        }
+        return new DatasetStore(localFolder, cache, progress, standIn);
+    }
+
+    /** The text8 test stand-in this store uses instead of text8, if any (see {@link #withTestStandIn}). */
+    public Optional<Path> testStandIn() {
+        return Optional.ofNullable(text8StandIn);
     }
 
     /**
      * The store the environment describes: local folder from the system property
      * {@code apricot.data} or the variable {@code APRICOT_DATA}; cache from {@code apricot.cache},
-     * {@code APRICOT_CACHE}, {@code $XDG_CACHE_HOME/apricot} or {@code ~/.cache/apricot}.
+     * {@code APRICOT_CACHE}, {@code $XDG_CACHE_HOME/apricot} or {@code ~/.cache/apricot}; for tests
+     * only, a text8 stand-in from {@code apricot.test.text8} or {@code APRICOT_TEST_TEXT8}
+     * ({@link #withTestStandIn}).
      */
     public static DatasetStore fromEnvironment(DownloadProgress progress) {
         String local = setting("apricot.data", "APRICOT_DATA");
@@ -78,7 +110,9 @@ public final class DatasetStore {
         } else {
             cacheDir = Path.of(System.getProperty("user.home"), ".cache", "apricot");
         }
-        return new DatasetStore(local == null ? null : Path.of(local), cacheDir, progress);
+        DatasetStore store = new DatasetStore(local == null ? null : Path.of(local), cacheDir, progress);
+        String standIn = setting("apricot.test.text8", "APRICOT_TEST_TEXT8");
+        return standIn == null ? store : store.withTestStandIn(Path.of(standIn));
     }
 
     private static String setting(String property, String variable) {
@@ -110,6 +144,9 @@ public final class DatasetStore {
 
     /** The dataset's file if it is already on this machine (checked), without downloading. */
     public Optional<Path> find(Dataset d) {
+        if (text8StandIn != null && d.id().equals(TEXT8)) {
+            return Optional.of(text8StandIn);          // a test stand-in: deliberately not checked against text8's CRC-32
+        }
         for (Path candidate : candidates(d)) {
             if (Files.isRegularFile(candidate)) {
                 requireValid(d, candidate);
@@ -379,7 +416,8 @@ public final class DatasetStore {
 
     @Override
     public String toString() {
-        return "DatasetStore(local folder " + (localFolder == null ? "none" : localFolder) + ", cache " + cache + ")";
+        return "DatasetStore(local folder " + (localFolder == null ? "none" : localFolder) + ", cache " + cache
+                + (text8StandIn == null ? "" : ", TEST STAND-IN for text8: " + text8StandIn) + ")";
     }
 
     static void forgetChecks() {

@@ -270,4 +270,43 @@ class DatasetStoreTest {
         assertEquals(Path.of("datasets", "kitchen.txt").toAbsolutePath(), store(null).path(Datasets.get("kitchen")));
         assertTrue(Datasets.info().rowCount() >= 14);
     }
+
+    @Test
+    void aTestStandInReplacesText8OnlyAndUncheckedWhileOtherDatasetsAreStillChecked() throws Exception {
+        Path standIn = tmp.resolve("standin.txt");
+        Files.write(standIn, TEXT);
+        DatasetStore store = new DatasetStore(null, tmp.resolve("cache"), null).withTestStandIn(standIn);
+        assertEquals(standIn, store.path(Datasets.get("text8")), "text8 is the stand-in, whose checksum cannot be text8's");
+        assertEquals(java.util.Optional.of(standIn), store.testStandIn());
+        assertTrue(store.toString().contains("TEST STAND-IN"), store.toString());
+        assertTrue(store.find(Datasets.get("pg_mix_4M")).isEmpty(), "no other dataset is replaced");
+        assertTrue(new DatasetStore(null, tmp.resolve("cache"), null).testStandIn().isEmpty());
+    }
+
+    @Test
+    void aText8ShapedZipIsDownloadedAndCheckedByItsEntrysCrcThenReadAsOneLongLine() throws Exception {
+        byte[] line = " anarchism originated as a term of abuse".repeat(300).getBytes(StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            out.putNextEntry(new ZipEntry("text8"));
+            out.write(line);
+        }
+        byte[] zip = bytes.toByteArray();
+        CRC32 crc = new CRC32();
+        crc.update(line);
+        serve("/text8.zip", zip, zip.length);
+        Dataset good = new Dataset("text8like", Dataset.Kind.CORPUS, "corpora/text8like.zip", List.of(url("/text8.zip")),
+                zip.length, null, new Dataset.ZipEntryCheck("text8", line.length, crc.getValue()), "test", "test", "text8-shaped");
+        Path p = store(null).path(good);
+        assertEquals(tmp.resolve("cache/corpora/text8like.zip"), p);
+        List<List<String>> sentences = TextCorpus.read(p).head(10);
+        assertEquals(List.of(1000, 1000, 100), sentences.stream().map(List::size).toList(),
+                "one line of 2,100 tokens comes as pseudo-sentences of at most 1,000");
+
+        Dataset wrongCrc = new Dataset("text8bad", Dataset.Kind.CORPUS, "corpora/text8bad.zip", List.of(url("/text8.zip")),
+                zip.length, null, new Dataset.ZipEntryCheck("text8", line.length, crc.getValue() ^ 1), "test", "test", "text8-shaped");
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> store(null).path(wrongCrc));
+        assertTrue(e.getMessage().contains("CRC-32"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("cache/corpora/text8bad.zip")), "a download that fails its CRC is not kept");
+    }
 }

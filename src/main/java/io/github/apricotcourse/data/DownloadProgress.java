@@ -64,6 +64,15 @@ public interface DownloadProgress {
 
     /** A text bar such as {@code text8.zip [#######.............] 35%  11.0 / 31.3 MB}, redrawn in place. */
     static DownloadProgress text(PrintStream out) {
+        return text(out, null);
+    }
+
+    /**
+     * The same text bar for things counted one by one: {@code done} and {@code total} are numbers
+     * of {@code unit} ({@code Grading [#######.............] 35%  105 / 300 students}); bytes when
+     * {@code unit} is null.
+     */
+    static DownloadProgress text(PrintStream out, String unit) {
         return new DownloadProgress() {
             private int shown = -1;
 
@@ -71,13 +80,15 @@ public interface DownloadProgress {
             public void update(String label, long done, long total) {
                 int percent = total > 0 ? (int) (100 * done / total) : -1;
                 boolean finished = total > 0 && done >= total;
-                if (percent == shown && !finished) {
+                if (percent == shown && !finished && unit == null) {
                     return;
                 }
                 shown = percent;
                 int filled = Math.max(0, percent) / 5;
-                out.printf(Locale.ROOT, "\r%s [%s%s] %3d%%  %.1f / %.1f MB", label, "#".repeat(filled),
-                        ".".repeat(20 - filled), Math.max(0, percent), done / 1e6, total / 1e6);
+                String amount = unit == null ? String.format(Locale.ROOT, "%.1f / %.1f MB", done / 1e6, total / 1e6)
+                        : done + " / " + total + " " + unit;
+                out.printf(Locale.ROOT, "\r%s [%s%s] %3d%%  %s", label, "#".repeat(filled), ".".repeat(20 - filled),
+                        Math.max(0, percent), amount);
                 if (finished) {
                     out.println();
                 }

@@ -141,6 +141,18 @@ public final class Cell {
         return new Cell(notebook, number, copy);
     }
 
+    /**
+     * A copy of this cell without a {@code metadata.apricot} object: the grader's own notes on a
+     * cell (its role, its time limit) never come from a submission.
+     */
+    public Cell withoutApricotMetadata() {
+        Map<String, Object> copy = deepCopy(json);
+        if (copy.get("metadata") instanceof Map<?, ?> meta) {
+            meta.remove("apricot");
+        }
+        return new Cell(notebook, number, copy);
+    }
+
     /** A value from the cell's {@code metadata.apricot} object, or null. */
     public Object apricotMetadata(String key) {
         if (json.get("metadata") instanceof Map<?, ?> meta && meta.get("apricot") instanceof Map<?, ?> a) {

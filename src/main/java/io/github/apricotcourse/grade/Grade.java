@@ -2,53 +2,91 @@ package io.github.apricotcourse.grade;
 
 import io.github.apricotcourse.grade.Lesson.InvalidMarkersException;
 import io.github.apricotcourse.grade.Notebook.InvalidNotebookException;
+import io.github.apricotcourse.viz.ProgressBar;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * {@code apricot grade SUBMISSION... [--out DIR] [--timeout SECONDS]}: grades students' notebooks
- * against the instructor's {@code notebooks/}. A submission is one notebook or a folder: a folder
- * of notebooks is one student (named after the folder), a folder of such folders is a class.
+ * {@code apricot grade SUBMISSION... [--out DIR] [--timeout SECONDS] [--memory MB] [--jobs N]
+ * [--shard I/N] [--no-sandbox]}: grades students' notebooks against the instructor's
+ * {@code notebooks/}. A submission is one notebook or a folder: a folder of notebooks is one
+ * student (named after the folder), a folder of such folders is a class.
+ * {@code apricot grade merge SHARD_OUT... --out DIR} combines the outputs of shards into one.
  *
- * <p>Each notebook runs in a fresh kernel with the instructor's checks put back
- * ({@link GradingNotebook}); its grade comes from the kernel's own record of the checks
- * ({@link Verdicts}). Submissions are only read. Writes a table per student to the console and
- * {@code report.txt}, {@code grades.csv}, {@code grades.json} and each executed notebook (feedback,
- * outputs cut to size) into the output folder.
+ * <p>Each notebook runs in a fresh kernel, in a {@link Sandbox} of its own, with the instructor's
+ * checks put back ({@link GradingNotebook}); its grade comes from the kernel's own record of the
+ * checks, read at the places the grader put them ({@link Verdicts}). Submissions are only read;
+ * symbolic links among them are refused. Up to {@code --jobs} kernels run at once. Writes a table
+ * per student to the console and {@code report.txt}, {@code grades.csv}, {@code grades.json} and
+ * each executed notebook (feedback without hidden tests, outputs cut to size) into the output
+ * folder; the grades only once every kernel is gone.
  */
 public final class Grade {
     /** The manifest that marks a folder as grades written by Apricot. */
     public static final String MANIFEST = ".apricot-grades";
+    /** The first line of report.txt for a class graded without a sandbox. */
+    static final String UNCONFINED = "WARNING: graded with --no-sandbox: the students' code ran unconfined, as the user "
+            + "who graded, and could read or change anything that user can (these grades may be forged).";
+    /** Lines of student code a person should look at: the grader's machinery, reflection, other processes. */
     private static final Pattern SUSPICIOUS = Pattern.compile(
             "\\b(class|interface|record|enum)\\s+(io|Check|Score|CheckFailure|GradientCheck)\\b"
-            + "|apricotcourse\\.check|\\btally\\b|APRICOT-|setAccessible");
+            + "|apricotcourse\\.check|\\btally\\b|APRICOT|setAccessible|getDeclared|MethodHandles|\\bUnsafe\\b"
+            + "|forName|ProcessBuilder|Runtime\\.getRuntime|\\.ipynb|jdk\\.jshell");
+    private static final int DEFAULT_MEMORY_MB = 1024;
 
-    /** What to grade and how. */
-    public record Options(List<Path> submissions, Path source, Path out, int timeoutSeconds, String kernel, int maxOutputChars) {}
+    /** What to grade and how; {@code shard} is {I, N} (grade the I-th of N slices of the class). */
+    public record Options(List<Path> submissions, Path source, Path out, int timeoutSeconds, String kernel, int maxOutputChars,
+            int memoryMb, int jobs, int[] shard, boolean sandboxed) {
+        /** One kernel at a time, 1 GB each, the whole class, sandboxed. */
+        public Options(List<Path> submissions, Path source, Path out, int timeoutSeconds, String kernel, int maxOutputChars) {
+            this(submissions, source, out, timeoutSeconds, kernel, maxOutputChars, DEFAULT_MEMORY_MB, 1, new int[] {1, 1}, true);
+        }
+    }
 
     private Grade() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("merge")) {
+            merge(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         List<Path> submissions = new ArrayList<>();
         Path source = Release.home().resolve("notebooks");
         Path out = Release.home().resolve("target/grades");
         int timeout = 60;
         String kernel = "apricot";
         int maxOutput = 100_000;
-        String usage = "usage: apricot grade SUBMISSION... [--out DIR] [--timeout SECONDS] [--source DIR] [--kernel NAME]";
+        int memory = DEFAULT_MEMORY_MB;
+        Integer jobs = null;
+        int[] shard = {1, 1};
+        boolean sandboxed = true;
+        String usage = "usage: apricot grade SUBMISSION... [--out DIR] [--timeout SECONDS] [--memory MB] [--jobs N] "
+                + "[--shard I/N] [--source DIR] [--kernel NAME] [--no-sandbox]\n       apricot grade merge SHARD_OUT... --out DIR";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(Release.value(args, ++i, "--out"));
@@ -56,10 +94,18 @@ public final class Grade {
                 case "--kernel" -> kernel = Release.value(args, ++i, "--kernel");
                 case "--timeout" -> timeout = positive(Release.value(args, ++i, "--timeout"), "--timeout");
                 case "--max-output" -> maxOutput = positive(Release.value(args, ++i, "--max-output"), "--max-output");
+                case "--memory" -> memory = positive(Release.value(args, ++i, "--memory"), "--memory");
+                case "--jobs" -> jobs = positive(Release.value(args, ++i, "--jobs"), "--jobs");
+                case "--shard" -> shard = shard(Release.value(args, ++i, "--shard"));
+                case "--no-sandbox" -> sandboxed = false;
                 case "-h", "--help" -> {
                     System.out.println(usage + "\n  A SUBMISSION is a notebook, a student's folder of notebooks, or a folder of"
                             + " students' folders.\n  Checks come from --source (default notebooks/); results go to --out"
-                            + " (default target/grades/).\n  --timeout is per cell, in seconds (default 60).");
+                            + " (default target/grades/).\n  --timeout is per cell, in seconds (default 60); --memory is each"
+                            + " kernel's heap in MB (default 1024);\n  --jobs kernels run at once (default: the cores, as many"
+                            + " as the memory holds); --shard I/N grades the I-th of N\n  slices of the class, for"
+                            + " `grade merge`. Each notebook runs in a bubblewrap sandbox; --no-sandbox runs\n  students'"
+                            + " code unconfined, as you (only for notebooks you trust).");
                     return;
                 }
                 default -> {
@@ -73,19 +119,32 @@ public final class Grade {
         if (submissions.isEmpty()) {
             Release.exit("nothing to grade; " + usage);
         }
+        int chosenJobs = jobs != null ? jobs : defaultJobs(memory);
         try {
-            List<ExerciseResult> results = grade(new Options(submissions, source, out, timeout, kernel, maxOutput));
+            List<ExerciseResult> results = grade(new Options(submissions, source, out, timeout, kernel, maxOutput, memory, chosenJobs,
+                    shard, sandboxed));
             int earned = results.stream().mapToInt(ExerciseResult::points).sum();
             int max = results.stream().mapToInt(ExerciseResult::maxPoints).sum();
-            System.out.println("Graded " + results.stream().map(ExerciseResult::student).distinct().count() + " student(s): "
-                    + earned + " of " + max + " points in all. Results in " + out.resolve("grades.csv") + " and "
-                    + out.resolve("grades.json") + ".");
+            System.out.println("Graded " + results.stream().map(ExerciseResult::student).distinct().count() + " student(s)"
+                    + (shard[1] > 1 ? " (shard " + shard[0] + "/" + shard[1] + ")" : "") + ": " + earned + " of " + max
+                    + " points in all. Results in " + out.resolve("grades.csv") + " and " + out.resolve("grades.json") + ".");
+            if (!sandboxed) {
+                System.out.println(UNCONFINED);
+            }
         } catch (IOException | InvalidMarkersException | InvalidNotebookException e) {
             Release.exit(e.getMessage());
         }
     }
 
-    /** Grades every submission; prints each student's table as it is done. */
+    /** As many kernels as there are cores, but no more than the memory holds (the kernel's heap and ~0.5 GB more each). */
+    static int defaultJobs(int memoryMb) {
+        long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        long perKernel = (memoryMb + 512L) << 20;
+        long fit = Math.max(1, (total - (1L << 30)) / perKernel);
+        return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), fit));
+    }
+
+    /** Grades every submission (of this shard); prints each student's table once all are done. */
     public static List<ExerciseResult> grade(Options options) throws IOException, InvalidMarkersException, InvalidNotebookException {
         Map<String, Lesson> lessons = new LinkedHashMap<>();
         for (Lesson lesson : Release.lessons(options.source())) {
@@ -94,36 +153,218 @@ public final class Grade {
         if (lessons.isEmpty()) {
             throw new IOException("No notebooks (*.ipynb) in " + options.source() + "; pass the instructor's notebooks with --source DIR");
         }
-        Map<String, List<Path>> students = students(options.submissions());
+        Map<String, List<Path>> students = shard(students(options.submissions()), options.shard());
+        Path datasets = options.source().toAbsolutePath().normalize().resolveSibling("datasets");
+        refuseOutInside(options.out(), datasets);
         Path work = Files.createTempDirectory("apricot-grade");
-        NotebookRunner runner = new NotebookRunner(options.kernel(), options.timeoutSeconds(), options.maxOutputChars(), work,
-                options.source().toAbsolutePath());
-        runner.requireKernel();
-        OutputFolder out = OutputFolder.open(options.out(), MANIFEST, "grades");
-        List<ExerciseResult> all = new ArrayList<>();
-        StringBuilder report = new StringBuilder();
+        OutputFolder out = null;
+        Map<String, String> tables = new TreeMap<>();
+        Map<String, List<ExerciseResult>> rows = new TreeMap<>();
         try {
-            for (Map.Entry<String, List<Path>> student : students.entrySet()) {
-                List<ExerciseResult> rows = new ArrayList<>();
+            NotebookRunner runner = new NotebookRunner(options.kernel(), options.timeoutSeconds(), options.maxOutputChars(),
+                    options.memoryMb(), work, datasets, options.sandboxed());
+            runner.requireKernel();
+            out = OutputFolder.open(options.out(), MANIFEST, "grades");
+            gradeAll(students, lessons, runner, options, out, tables, rows);
+        } finally {
+            // Every kernel has ended here (each run waits for its sandbox to be gone); only now the grades.
+            if (out != null) {
+                List<ExerciseResult> all = rows.values().stream().flatMap(List::stream).toList();
+                writeGrades(out, tables.values(), all, options.sandboxed());
+            }
+            NotebookRunner.deleteTree(work);
+        }
+        tables.values().forEach(System.out::println);
+        return rows.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** "Grading", or "Grading shard 2/4": the progress bar's title. */
+    private static String label(Options options) {
+        return "Grading" + (options.shard()[1] > 1 ? " shard " + options.shard()[0] + "/" + options.shard()[1] : "");
+    }
+
+    /** "105 / 300 students". */
+    private static String studentsDone(int done, int total) {
+        return done + " / " + total + " students";
+    }
+
+    /** Grades the students, {@code options.jobs()} at a time, with a progress bar over students. */
+    private static void gradeAll(Map<String, List<Path>> students, Map<String, Lesson> lessons, NotebookRunner runner, Options options,
+            OutputFolder out, Map<String, String> tables, Map<String, List<ExerciseResult>> rows) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.jobs()));
+        ProgressBar progress = new ProgressBar(label(options), System.err);
+        AtomicInteger done = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        progress.update(0, studentsDone(0, students.size()), students.isEmpty());
+        for (Map.Entry<String, List<Path>> student : students.entrySet()) {
+            futures.add(pool.submit(() -> {
+                List<ExerciseResult> studentRows = new ArrayList<>();
                 List<String> reviews = new ArrayList<>();
                 for (Path file : student.getValue()) {
-                    rows.addAll(gradeNotebook(student.getKey(), file, lessons, runner, options, out, reviews));
+                    studentRows.addAll(gradeNotebook(student.getKey(), file, lessons, runner, options, out, reviews));
                 }
-                String table = GradeReport.table(student.getKey(), rows);
+                StringBuilder table = new StringBuilder(GradeReport.table(student.getKey(), studentRows));
                 for (String r : reviews) {
-                    table += "  review: " + r + "\n";
+                    table.append("  review: ").append(r).append('\n');
                 }
-                System.out.println(table);
-                report.append(table).append('\n');
-                all.addAll(rows);
-            }
-        } finally {
-            out.write("report.txt", report.toString());
-            out.write("grades.csv", GradeReport.csv(all));
-            out.write("grades.json", GradeReport.json(all));
-            out.finish();
-            deleteTree(work);
+                synchronized (rows) {
+                    rows.put(student.getKey(), studentRows);
+                    tables.put(student.getKey(), table.toString());
+                    int n = done.incrementAndGet();
+                    progress.update((double) n / students.size(), studentsDone(n, students.size()), n == students.size());
+                }
+                return null;
+            }));
         }
+        pool.shutdown();
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while grading");
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            throw e.getCause() instanceof IOException io ? io : new IOException("grading failed: " + e.getCause(), e.getCause());
+        } finally {
+            try {
+                pool.awaitTermination(1, TimeUnit.HOURS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** report.txt, grades.csv, grades.json and the manifest: the same bytes for the same rows, sharded or not. */
+    private static void writeGrades(OutputFolder out, Collection<String> tables, List<ExerciseResult> all, boolean sandboxed)
+            throws IOException {
+        out.write("report.txt", (sandboxed ? "" : UNCONFINED + "\n\n") + String.join("\n", tables) + (tables.isEmpty() ? "" : "\n"));
+        out.write("grades.csv", GradeReport.csv(all));
+        out.write("grades.json", GradeReport.json(all));
+        out.finish();
+    }
+
+    /** --out must not be where a sandbox can read it (the course data is shown to every notebook). */
+    private static void refuseOutInside(Path out, Path datasets) throws IOException {
+        Path o = out.toAbsolutePath().normalize();
+        List<Path> shown = new ArrayList<>(List.of(datasets));
+        String data = System.getenv("APRICOT_DATA");
+        if (data != null && !data.isBlank()) {
+            shown.add(Path.of(data).toAbsolutePath().normalize());
+        }
+        for (Path p : shown) {
+            if (o.startsWith(p)) {
+                throw new IOException("--out " + out + " is inside " + p + ", which every student's notebook can read; choose "
+                        + "another folder with --out");
+            }
+        }
+    }
+
+    /** The I-th of N slices of the class (students in name order, every N-th from the I-th). */
+    static Map<String, List<Path>> shard(Map<String, List<Path>> students, int[] shard) {
+        Map<String, List<Path>> slice = new TreeMap<>();
+        int i = 0;
+        for (Map.Entry<String, List<Path>> e : students.entrySet()) {
+            if (i++ % shard[1] == shard[0] - 1) {
+                slice.put(e.getKey(), e.getValue());
+            }
+        }
+        return slice;
+    }
+
+    static int[] shard(String value) {
+        Matcher m = Pattern.compile("(\\d+)/(\\d+)").matcher(value);
+        if (m.matches()) {
+            int i = Integer.parseInt(m.group(1));
+            int n = Integer.parseInt(m.group(2));
+            if (n >= 1 && i >= 1 && i <= n) {
+                return new int[] {i, n};
+            }
+        }
+        Release.exit("--shard needs I/N with 1 ≤ I ≤ N (e.g. --shard 2/8 for the second of 8 slices), got \"" + value + "\"");
+        return null;
+    }
+
+    /**
+     * {@code grade merge SHARD_OUT... --out DIR}: one grades.csv, grades.json and report.txt for
+     * the whole class from the outputs of its shards (each checked against its manifest), with every
+     * student's feedback notebooks; the same files one unsharded run writes.
+     */
+    static void merge(String[] args) {
+        List<Path> shards = new ArrayList<>();
+        Path outDir = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out")) {
+                outDir = Path.of(Release.value(args, ++i, "--out"));
+            } else if (args[i].startsWith("--")) {
+                Release.exit("unknown option " + args[i] + "; usage: apricot grade merge SHARD_OUT... --out DIR");
+            } else {
+                shards.add(Path.of(args[i]));
+            }
+        }
+        if (shards.isEmpty() || outDir == null) {
+            Release.exit("usage: apricot grade merge SHARD_OUT... --out DIR (the --out folders of `grade --shard I/N`)");
+        }
+        try {
+            List<ExerciseResult> all = merge(shards, outDir);
+            System.out.println("Merged " + shards.size() + " shard(s): " + all.stream().map(ExerciseResult::student).distinct().count()
+                    + " student(s). Results in " + outDir.resolve("grades.csv") + " and " + outDir.resolve("grades.json") + ".");
+        } catch (IOException e) {
+            Release.exit(e.getMessage());
+        }
+    }
+
+    /** Merges shard outputs into {@code outDir}; returns every row, students in name order. */
+    static List<ExerciseResult> merge(List<Path> shards, Path outDir) throws IOException {
+        Map<String, List<ExerciseResult>> rows = new TreeMap<>();
+        Map<String, String> tables = new TreeMap<>();
+        Map<String, Path> from = new LinkedHashMap<>();
+        boolean sandboxed = true;
+        Map<String, byte[]> feedback = new TreeMap<>();
+        for (Path shard : shards) {
+            Set<String> files = OutputFolder.verified(shard, MANIFEST, "grades");
+            if (!files.contains("grades.json") || !files.contains("report.txt")) {
+                throw new IOException(shard + " has no grades.json or report.txt; pass the --out folders of `apricot grade --shard I/N`");
+            }
+            String report = Files.readString(shard.resolve("report.txt"), StandardCharsets.UTF_8);
+            if (report.startsWith(UNCONFINED)) {
+                sandboxed = false;
+                report = report.substring(UNCONFINED.length()).stripLeading();
+            }
+            List<String> students = new ArrayList<>();
+            for (ExerciseResult r : GradeReport.parseJson(Files.readString(shard.resolve("grades.json"), StandardCharsets.UTF_8),
+                    shard.resolve("grades.json").toString())) {
+                Path earlier = from.putIfAbsent(r.student(), shard);
+                if (earlier != null && !earlier.equals(shard)) {
+                    throw new IOException("student " + r.student() + " is graded in both " + earlier + " and " + shard
+                            + "; merge the shards of one run (each with its own --shard I/N)");
+                }
+                if (!students.contains(r.student())) {
+                    students.add(r.student());
+                }
+                rows.computeIfAbsent(r.student(), k -> new ArrayList<>()).add(r);
+            }
+            // report.txt holds a table per student (with the notes for review), separated by blank lines.
+            for (String block : report.isEmpty() ? new String[0] : report.split("\n\n")) {
+                String student = students.stream().filter(st -> block.startsWith(st + ": "))
+                        .max(Comparator.comparingInt(String::length)).orElseThrow(() -> new IOException(shard.resolve("report.txt")
+                                + " has a table for a student who is not in its grades.json; was it changed by hand?"));
+                tables.put(student, block + "\n");
+            }
+            for (String f : files) {
+                if (f.contains("/")) {
+                    feedback.put(f, Files.readAllBytes(shard.resolve(f)));
+                }
+            }
+        }
+        OutputFolder out = OutputFolder.open(outDir, MANIFEST, "grades");
+        for (Map.Entry<String, byte[]> f : feedback.entrySet()) {
+            out.write(f.getKey(), new String(f.getValue(), StandardCharsets.UTF_8));
+        }
+        List<ExerciseResult> all = rows.values().stream().flatMap(List::stream).toList();
+        writeGrades(out, tables.values(), all, sandboxed);
         return all;
     }
 
@@ -132,9 +373,11 @@ public final class Grade {
             NotebookRunner runner, Options options, OutputFolder out, List<String> reviews) throws IOException {
         String name = file.getFileName().toString();
         Notebook submission;
+        byte[] bytes;
         try {
-            submission = Notebook.parse(name, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-        } catch (InvalidNotebookException e) {
+            bytes = readRefusingLinks(file);
+            submission = Notebook.parse(name, new String(bytes, StandardCharsets.UTF_8));
+        } catch (InvalidNotebookException | IOException e) {
             Lesson lesson = lessons.get(name);
             return List.of(new ExerciseResult(student, name, "-", 0, lesson == null ? 0 : lesson.maxPoints(), false,
                     "not graded: " + e.getMessage()));
@@ -146,10 +389,14 @@ public final class Grade {
         }
         reviews.addAll(suspicious(submission));
         String nonce = HexFormat.of().formatHex(randomBytes());
-        Notebook graded = GradingNotebook.assemble(lesson, submission, nonce);
+        GradingNotebook.Assembly assembly = GradingNotebook.assemble(lesson, submission, nonce);
         Notebook executed;
         try {
-            executed = Notebook.parse(name, runner.run(graded, student.replaceAll("[^A-Za-z0-9_-]", "_") + "-" + name));
+            executed = Notebook.parse(name, runner.run(assembly.notebook(), name, bytes));
+            if (executed.json().get("metadata") instanceof Map<?, ?> meta && meta.get("apricot") instanceof Map<?, ?> notes
+                    && notes.get("runner_error") != null) {
+                throw new IOException("the notebook runner failed: " + notes.get("runner_error"));
+            }
         } catch (IOException | InvalidNotebookException e) {
             List<ExerciseResult> rows = new ArrayList<>();
             for (Lesson.CheckCell c : lesson.checks()) {
@@ -157,24 +404,56 @@ public final class Grade {
             }
             return rows;
         }
+        List<ExerciseResult> results = Verdicts.read(assembly, executed, student, name, options.timeoutSeconds(),
+                memoryLimit(options.memoryMb()));
         try {
-            out.write(safe(student) + "/" + name, feedback(executed).toJson());
+            out.write(safe(student) + "/" + name, feedback(assembly, executed).toJson());
         } catch (IOException e) {
             reviews.add(name + ": its feedback notebook was not written (" + e.getMessage() + ")");
         }
-        return Verdicts.read(lesson, executed, nonce, student, name, options.timeoutSeconds());
+        return results;
     }
 
-    /** The executed notebook without the grader's own cells: what the student may see. */
-    static Notebook feedback(Notebook executed) {
+    /** "1 GB", "512 MB": the kernel's heap limit as messages name it. */
+    static String memoryLimit(int memoryMb) {
+        return memoryMb % 1024 == 0 ? memoryMb / 1024 + " GB" : memoryMb + " MB";
+    }
+
+    /** The file's bytes, read without following a symbolic link (a link would show the student someone else's file). */
+    static byte[] readRefusingLinks(Path file) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException(file.getFileName() + " is a symbolic link, not a notebook; submit the notebook file itself");
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IOException(file.getFileName() + " cannot be read (" + e.getMessage() + "); submit the notebook file itself");
+        }
+    }
+
+    /**
+     * What the student may see: their own cells and each check's released part with its outputs,
+     * as the release shows it (no hidden tests, no grader cells, no notes of the grader).
+     */
+    static Notebook feedback(GradingNotebook.Assembly assembly, Notebook executed) {
+        Map<Integer, GradingNotebook.Placement> released = new LinkedHashMap<>();
+        for (GradingNotebook.Placement p : assembly.placements().values()) {
+            released.put(p.visible(), p);
+        }
         List<Cell> cells = new ArrayList<>();
-        for (Cell c : executed.cells()) {
-            Object role = c.apricotMetadata("role");
-            if (!GradingNotebook.MARK.equals(role) && !GradingNotebook.VERDICT.equals(role) && !GradingNotebook.WARM_UP.equals(role)) {
-                cells.add(c);
+        for (int i = 0; i < executed.cells().size(); i++) {
+            Cell c = executed.cells().get(i);
+            if (released.containsKey(i)) {
+                cells.add(c.withSource(Markers.withoutHiddenTests(released.get(i).check().cell().source())).withoutApricotMetadata());
+            } else if (!assembly.isGraderCell(i)) {
+                cells.add(c.withoutApricotMetadata());
             }
         }
-        return executed.withCells(cells);
+        Notebook nb = executed.withCells(cells);
+        if (nb.json().get("metadata") instanceof Map<?, ?> meta && meta.get("apricot") instanceof Map<?, ?> notes) {
+            notes.keySet().retainAll(Set.of("kernel_peak_memory_mb"));   // what the kernel used; the runner's notes stay out
+        }
+        return nb;
     }
 
     /** The lesson a submission belongs to: same file name, else the most grade_ids in common. */
@@ -223,7 +502,8 @@ public final class Grade {
                     students.computeIfAbsent(s.toAbsolutePath().normalize().getFileName().toString(), k -> new ArrayList<>()).addAll(notebooks);
                 } else {
                     try (Stream<Path> dirs = Files.list(s)) {
-                        for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
+                        // A student's folder that is a link may point anywhere: it is not a submission.
+                        for (Path d : dirs.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                             List<Path> nbs = notebooks(d);
                             if (!nbs.isEmpty()) {
                                 students.computeIfAbsent(d.getFileName().toString(), k -> new ArrayList<>()).addAll(nbs);
@@ -241,10 +521,11 @@ public final class Grade {
         return students;
     }
 
+    /** The notebooks in a folder: its *.ipynb files, and links named so (refused when graded, with a message). */
     private static List<Path> notebooks(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".ipynb")
-                    && !p.getFileName().toString().startsWith(".")).sorted().toList();
+            return s.filter(p -> (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
+                    && p.getFileName().toString().endsWith(".ipynb") && !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
     }
 
@@ -269,13 +550,5 @@ public final class Grade {
         }
         Release.exit(option + " needs a whole number above 0, got \"" + value + "\"");
         return 0;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.apricotcourse.grade;
 
 import io.github.apricotcourse.grade.NotebookJson.JsonNumber;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,25 @@ public final class GradeReport {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("students", students);
         return NotebookJson.write(root);
+    }
+
+    /** The rows of a grades.json written by {@link #json}, in its order; {@code name} is for messages. */
+    static List<ExerciseResult> parseJson(String text, String name) throws IOException {
+        List<ExerciseResult> rows = new ArrayList<>();
+        try {
+            Map<?, ?> students = (Map<?, ?>) ((Map<?, ?>) NotebookJson.parse(text)).get("students");
+            for (Map.Entry<?, ?> s : students.entrySet()) {
+                for (Object o : (List<?>) ((Map<?, ?>) s.getValue()).get("results")) {
+                    Map<?, ?> r = (Map<?, ?>) o;
+                    rows.add(new ExerciseResult((String) s.getKey(), (String) r.get("notebook"), (String) r.get("exercise"),
+                            (int) ((JsonNumber) r.get("points")).longValue(), (int) ((JsonNumber) r.get("max_points")).longValue(),
+                            (Boolean) r.get("passed"), (String) r.get("message")));
+                }
+            }
+        } catch (NotebookJson.MalformedJsonException | ClassCastException | NullPointerException e) {
+            throw new IOException(name + " is not a grades.json written by apricot grade (" + e.getMessage() + ")");
+        }
+        return rows;
     }
 
     private static String field(String s) {

@@ -11,28 +11,66 @@ import java.util.Set;
 
 /**
  * The notebook the grader runs for one submission: the student's cells, with the instructor's
- * original check cells put back (matched by grade_id, hidden tests included, check classes named in
- * full) and each check cell between two grader cells that read the library's tally of checks.
+ * original check cells put back (matched by grade_id, check classes named in full) and each check
+ * between two grader cells that read the library's tally of checks. In its place a check runs as
+ * released (no hidden tests); a check with hidden tests runs again, whole, at the very end, after
+ * every cell of the student's, again between two grader cells. So no student cell runs after a
+ * hidden test (not even {@code Score.soFar()}, which would list it), the feedback shows each
+ * released check with its outputs, and a failed hidden test is named without being quoted.
  *
  * <p>Where a check goes: where the student's copy of it is, if that copy comes after its solution
  * cell; otherwise right after its solution cell; if the student deleted the solution cell, at the
- * end. The grader's cells evaluate an expression that no student declaration can shadow (it starts
- * from a string literal and finds {@code Score} by reflection), tagged with a secret made for this
- * run; their result comes back as the cell's execute_result, which printing cannot fake.
+ * end. The student's cells lose any {@code metadata.apricot} (the grader's notes on a cell), and
+ * the grader's cells are found afterwards by the positions recorded here ({@link Assembly}),
+ * never by what a cell says about itself. The grader's cells evaluate an expression that no student
+ * declaration can shadow (it starts from a string literal and finds {@code Score} by reflection),
+ * tagged with a secret made for this run; their result comes back as the cell's execute_result,
+ * which printing cannot fake.
  */
 public final class GradingNotebook {
     /** metadata.apricot.role of the cells the grader adds or restores. */
     static final String MARK = "mark";
     static final String CHECK = "check";
+    static final String HIDDEN = "hidden";
     static final String VERDICT = "verdict";
     static final String WARM_UP = "warm-up";
     /** Seconds the warm-up cell may take: a cold kernel on a busy machine compiles its first cells slowly. */
     static final int WARM_UP_SECONDS = 180;
 
+    /**
+     * Where the grader put one check, as 0-based cell positions in the assembled notebook: the
+     * released check between its mark and verdict cells, and (-1 if it has no hidden tests) the
+     * whole check run again at the end, between its own mark and verdict cells.
+     */
+    public record Placement(CheckCell check, int mark, int visible, int verdict, int hiddenMark, int hidden, int hiddenVerdict) {
+        private Placement withHidden(int hiddenMark, int hidden, int hiddenVerdict) {
+            return new Placement(check, mark, visible, verdict, hiddenMark, hidden, hiddenVerdict);
+        }
+
+        private boolean holds(int index) {
+            return index >= 0 && (index == mark || index == visible || index == verdict || index == hiddenMark || index == hidden
+                    || index == hiddenVerdict);
+        }
+    }
+
+    /**
+     * The assembled notebook, the secret of its run, and where the grader's cells are. Only these
+     * positions are read back: a student's cell can say anything about itself.
+     */
+    public record Assembly(Notebook notebook, String nonce, int warmUp, Map<String, Placement> placements) {
+        /** True for the positions of the grader's own cells (all but the student's). */
+        boolean isGraderCell(int index) {
+            if (index == warmUp) {
+                return true;
+            }
+            return placements.values().stream().anyMatch(p -> p.holds(index));
+        }
+    }
+
     private GradingNotebook() {}
 
     /** The notebook to run; {@code nonce} is the secret of this run. */
-    public static Notebook assemble(Lesson lesson, Notebook submission, String nonce) {
+    public static Assembly assemble(Lesson lesson, Notebook submission, String nonce) {
         Map<String, CheckCell> originals = new LinkedHashMap<>();
         for (CheckCell check : lesson.checks()) {
             originals.put(check.gradeId(), check);
@@ -58,7 +96,7 @@ public final class GradingNotebook {
         }
 
         List<Cell> cells = new ArrayList<>();
-        Set<String> placed = new HashSet<>();
+        Map<String, Placement> placed = new LinkedHashMap<>();
         boolean ids = hasCellIds(submission);
         // Loads the check classes and warms the compiler, with a longer time limit than other cells,
         // so that a slow first cell is not taken for an endless loop.
@@ -66,7 +104,7 @@ public final class GradingNotebook {
                 .withApricotMetadata("timeout", new JsonNumber(Integer.toString(WARM_UP_SECONDS)));
         cells.add(warmUp);
         for (CheckCell check : originals.values()) {
-            if (check.solutionId() == null && !inPlace.contains(check.gradeId())) {
+            if (check.solutionId() == null && !inPlace.contains(check.gradeId()) && !placed.containsKey(check.gradeId())) {
                 place(check, cells, placed, nonce, ids);
             }
         }
@@ -74,12 +112,12 @@ public final class GradingNotebook {
         for (Cell cell : submission.cells()) {
             String id = cell.gradeId();
             if (id != null && originals.containsKey(id)) {
-                if (inPlace.contains(id) && !placed.contains(id)) {
+                if (inPlace.contains(id) && !placed.containsKey(id)) {
                     place(originals.get(id), cells, placed, nonce, ids);
                 }
                 continue;
             }
-            cells.add(cell.cleared());
+            cells.add(cell.cleared().withoutApricotMetadata());
             if (id != null && cell.isCode() && solutions.contains(id) && solutionsPlaced.add(id)) {
                 for (CheckCell check : originals.values()) {
                     if (id.equals(check.solutionId()) && !inPlace.contains(check.gradeId())) {
@@ -89,23 +127,39 @@ public final class GradingNotebook {
             }
         }
         for (CheckCell check : originals.values()) {
-            if (!placed.contains(check.gradeId())) {
+            if (!placed.containsKey(check.gradeId())) {
                 place(check, cells, placed, nonce, ids);
             }
         }
-        return submission.withCells(cells);
+        Map<String, Placement> inLessonOrder = new LinkedHashMap<>();
+        for (CheckCell check : lesson.checks()) {
+            Placement p = placed.get(check.gradeId());
+            String source = check.cell().source();
+            if (Markers.hasHiddenTests(source)) {
+                String id = check.gradeId();
+                Notebook from = check.cell().notebook();
+                int mark = cells.size();
+                cells.add(grader(from, tallyExpression(nonce), MARK, id, ids ? "apricot-hidden-mark-" + id : null));
+                cells.add(grader(from, CheckNames.qualify(Markers.withHiddenTests(source)), HIDDEN, id, ids ? "apricot-hidden-" + id : null));
+                cells.add(grader(from, tallyExpression(nonce), VERDICT, id, ids ? "apricot-hidden-verdict-" + id : null));
+                p = p.withHidden(mark, mark + 1, mark + 2);
+            }
+            inLessonOrder.put(check.gradeId(), p);
+        }
+        return new Assembly(submission.withCells(cells), nonce, 0, inLessonOrder);
     }
 
-    /** Adds mark, original check and verdict cells for one check. */
-    private static void place(CheckCell check, List<Cell> cells, Set<String> placed, String nonce, boolean ids) {
+    /** Adds mark, released check and verdict cells for one check. */
+    private static void place(CheckCell check, List<Cell> cells, Map<String, Placement> placed, String nonce, boolean ids) {
         String id = check.gradeId();
+        int mark = cells.size();
         cells.add(grader(check.cell().notebook(), tallyExpression(nonce), MARK, id, ids ? "apricot-mark-" + id : null));
-        Cell original = check.cell().cleared().withSource(CheckNames.qualify(check.cell().source()))
+        cells.add(check.cell().cleared().withoutApricotMetadata()
+                .withSource(CheckNames.qualify(Markers.withoutHiddenTests(check.cell().source())))
                 .withApricotMetadata("role", CHECK).withApricotMetadata("grade_id", id)
-                .withApricotMetadata("points", new JsonNumber(Integer.toString(check.points())));
-        cells.add(original);
+                .withApricotMetadata("points", new JsonNumber(Integer.toString(check.points()))));
         cells.add(grader(check.cell().notebook(), tallyExpression(nonce), VERDICT, id, ids ? "apricot-verdict-" + id : null));
-        placed.add(id);
+        placed.put(id, new Placement(check, mark, mark + 1, mark + 2, -1, -1, -1));
     }
 
     private static Cell grader(Notebook notebook, String source, String role, String gradeId, String cellId) {

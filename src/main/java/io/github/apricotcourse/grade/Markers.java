@@ -188,6 +188,25 @@ public final class Markers {
         return join(out, source.endsWith("\n"));
     }
 
+    /**
+     * The whole check with its hidden tests, without the marker lines. The grader runs it again at
+     * the end of the notebook, after every cell of the student's.
+     */
+    static String withHiddenTests(String source) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines(source)) {
+            if (!isMarker(line, BEGIN_HIDDEN) && !isMarker(line, END_HIDDEN)) {
+                out.add(line);
+            }
+        }
+        return join(out, source.endsWith("\n"));
+    }
+
+    /** True if the check cell has hidden tests. */
+    static boolean hasHiddenTests(String source) {
+        return lines(source).stream().anyMatch(line -> isMarker(line, BEGIN_HIDDEN));
+    }
+
     private static String at(Cell cell, int line, String problem) {
         return cell.where() + ", line " + (line + 1) + ": " + problem;
     }

@@ -74,6 +74,11 @@ public final class Notebook {
         }
     }
 
+    /** The notebook's JSON object (changes to it change the notebook). */
+    Map<String, Object> json() {
+        return json;
+    }
+
     /** The name used in messages (usually the path). */
     public String name() {
         return name;

@@ -8,7 +8,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -43,17 +47,10 @@ public final class OutputFolder {
             }
             List<String> changed = new ArrayList<>();
             List<Path> previous = new ArrayList<>();
-            for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-                int space = line.indexOf("  ");
-                if (space < 0) {
-                    continue;
-                }
-                Path file = dir.resolve(line.substring(space + 2)).normalize();
-                if (!file.startsWith(dir.normalize())) {
-                    throw new IOException(manifest + " names a file outside " + dir + " (" + line + "); delete the manifest by hand");
-                }
+            for (Map.Entry<String, String> entry : entries(dir, manifest).entrySet()) {
+                Path file = dir.resolve(entry.getKey()).normalize();
                 if (Files.isRegularFile(file)) {
-                    if (!sha256(file).equals(line.substring(0, space))) {
+                    if (!sha256(file).equals(entry.getValue())) {
                         changed.add(dir.relativize(file).toString());
                     }
                     previous.add(file);
@@ -79,7 +76,7 @@ public final class OutputFolder {
     }
 
     /** Writes a file (UTF-8) at a path relative to the folder and remembers it for the manifest. */
-    public Path write(String relative, String content) throws IOException {
+    public synchronized Path write(String relative, String content) throws IOException {
         Path file = dir.resolve(relative).normalize();
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
@@ -93,12 +90,53 @@ public final class OutputFolder {
     }
 
     /** Writes the manifest: one line per file written, "sha256  relative/path", sorted by path. */
-    public void finish() throws IOException {
+    public synchronized void finish() throws IOException {
         List<String> lines = new ArrayList<>();
         for (Path file : written.stream().sorted().toList()) {
             lines.add(sha256(file) + "  " + dir.relativize(file).toString().replace('\\', '/'));
         }
         Files.write(dir.resolve(manifestName), lines, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The files of an output written by Apricot, as its manifest lists them (relative paths), each
+     * checked against its SHA-256; fails naming any file that is missing or changed.
+     */
+    static Set<String> verified(Path dir, String manifestName, String what) throws IOException {
+        Path manifest = dir.resolve(manifestName);
+        if (!Files.isRegularFile(manifest)) {
+            throw new IOException(dir + " does not hold " + what + " written by Apricot (no " + manifestName + " file)");
+        }
+        Set<String> files = new TreeSet<>();
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, String> entry : entries(dir, manifest).entrySet()) {
+            Path file = dir.resolve(entry.getKey()).normalize();
+            if (Files.isSymbolicLink(file) || !Files.isRegularFile(file) || !sha256(file).equals(entry.getValue())) {
+                changed.add(entry.getKey());
+            }
+            files.add(entry.getKey());
+        }
+        if (!changed.isEmpty()) {
+            throw new IOException("In " + dir + " these files are missing or changed since Apricot wrote them: "
+                    + String.join(", ", changed) + "; grade that shard again");
+        }
+        return files;
+    }
+
+    /** The manifest's lines ("sha256  relative/path") as path → SHA-256; fails if one names a file outside {@code dir}. */
+    private static Map<String, String> entries(Path dir, Path manifest) throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            int space = line.indexOf("  ");
+            if (space < 0) {
+                continue;
+            }
+            if (!dir.resolve(line.substring(space + 2)).normalize().startsWith(dir.normalize())) {
+                throw new IOException(manifest + " names a file outside " + dir + " (" + line + "); delete the manifest by hand");
+            }
+            entries.put(line.substring(space + 2), line.substring(0, space));
+        }
+        return entries;
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package io.github.apricotcourse.grade;
 
+import io.github.apricotcourse.grade.GradingNotebook.Placement;
 import io.github.apricotcourse.grade.Lesson.CheckCell;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,28 +9,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the grade of each check from an executed {@link GradingNotebook}. A check cell passes only
- * if it ran to the end without an error and, between the grader's cells around it, the library's
- * tally shows at least one real check passed and none failed. Text the student prints is never read.
+ * Reads the grade of each check from an executed {@link GradingNotebook}, at the positions the
+ * grader recorded when it assembled it. A check passes only if its released part and its hidden
+ * tests ran to the end without an error and, between the grader's cells around them, the
+ * library's tally shows at least one real check passed and none failed. Text the student prints is
+ * never read. A failed hidden test is named, never quoted.
  */
 public final class Verdicts {
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
     private static final Pattern QUALIFIED_EXCEPTION = Pattern.compile("(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*): ");
     /** Check.result's wrapping of a stub's message, which says "not implemented yet" twice. */
     private static final Pattern NOT_IMPLEMENTED = Pattern.compile("✘ [^:]*: not implemented yet — (Exercise .*)");
+    /** A check's failure: "✘ what: why". */
+    private static final Pattern CHECK_FAILURE = Pattern.compile("✘ (.+?): .*", Pattern.DOTALL);
     private static final int MESSAGE_CHARS = 200;
 
     private Verdicts() {}
 
-    /** One result per check of the lesson, in the lesson's order. */
-    public static List<ExerciseResult> read(Lesson lesson, Notebook executed, String nonce, String student, String notebook,
-            int timeoutSeconds) {
+    /**
+     * One result per check of the lesson, in the lesson's order. {@code memoryLimit} is how the
+     * kernel's heap limit is named in messages ("1 GB").
+     */
+    public static List<ExerciseResult> read(GradingNotebook.Assembly assembly, Notebook executed, String student, String notebook,
+            int timeoutSeconds, String memoryLimit) {
         List<ExerciseResult> results = new ArrayList<>();
-        for (CheckCell check : lesson.checks()) {
-            Cell mark = find(executed, GradingNotebook.MARK, check.gradeId());
-            Cell cell = find(executed, GradingNotebook.CHECK, check.gradeId());
-            Cell verdict = find(executed, GradingNotebook.VERDICT, check.gradeId());
-            String failure = failure(mark, cell, verdict, nonce, timeoutSeconds);
+        String mismatch = mismatch(assembly, executed);
+        for (Placement p : assembly.placements().values()) {
+            CheckCell check = p.check();
+            String failure = mismatch != null ? mismatch : failure(p, executed, assembly.nonce(), timeoutSeconds, memoryLimit);
             boolean passed = failure.startsWith("✔");
             results.add(new ExerciseResult(student, notebook, check.gradeId(), passed ? check.points() : 0, check.points(),
                     passed, passed ? failure.substring(2) : failure));
@@ -37,42 +44,108 @@ public final class Verdicts {
         return results;
     }
 
-    /** "✔ n checks passed", or why the check cell failed. */
-    private static String failure(Cell mark, Cell cell, Cell verdict, String nonce, int timeoutSeconds) {
-        if (cell == null) {
-            return "the check was not run";
+    /** Why the executed notebook is not the one the grader assembled, or null if it is. */
+    private static String mismatch(GradingNotebook.Assembly assembly, Notebook executed) {
+        List<Cell> sent = assembly.notebook().cells();
+        List<Cell> back = executed.cells();
+        if (sent.size() != back.size()) {
+            return "the notebook runner returned " + back.size() + " cells for " + sent.size() + "; not graded";
         }
-        String status = String.valueOf(cell.apricotMetadata("status"));
-        switch (status) {
-            case "timeout":
-                return "timeout: the check ran longer than " + timeoutSeconds + " s (an endless loop?)";
-            case "died":
-                return "the kernel stopped during the check (System.exit?)";
-            case "error":
-                return errorMessage(cell);
-            case "ok":
-                break;
-            default:
-                return status.equals("null") ? "the check was not run" : status;
+        for (int i = 0; i < sent.size(); i++) {
+            if (assembly.isGraderCell(i) && !sent.get(i).source().equals(back.get(i).source())) {
+                return "the grader's cell " + (i + 1) + " came back changed; not graded";
+            }
         }
-        long[] before = tally(mark, nonce);
-        long[] after = tally(verdict, nonce);
-        if (before == null || after == null) {
-            return "the grader could not read the tally of checks around this cell (does student code declare "
-                    + "something named io, or was the kernel restarted?)";
+        return null;
+    }
+
+    /** "✔ n checks passed", or why the check failed. */
+    private static String failure(Placement p, Notebook executed, String nonce, int timeoutSeconds, String memoryLimit) {
+        List<Cell> cells = executed.cells();
+        String released = Markers.withoutHiddenTests(p.check().cell().source());
+        String visible = status(cells.get(p.visible()), null, timeoutSeconds, memoryLimit);
+        if (visible != null) {
+            return visible;
         }
-        if (before[2] == 0 || after[2] == 0) {
-            return "student code declares a class io that stands in for the library's checks; they could not run";
+        long passed = 0;
+        int[][] around = p.hidden() < 0 ? new int[][] {{p.mark(), p.verdict()}}
+                : new int[][] {{p.mark(), p.verdict()}, {p.hiddenMark(), p.hiddenVerdict()}};
+        if (p.hidden() >= 0) {
+            String hidden = status(cells.get(p.hidden()), released, timeoutSeconds, memoryLimit);
+            if (hidden != null) {
+                return hidden;
+            }
         }
-        long passed = after[0] - before[0];
-        long failed = after[1] - before[1];
-        if (failed > 0) {
-            return "a check failed but its failure was caught";
-        }
-        if (passed <= 0) {
-            return "no Apricot check ran in this cell (were Check, Score or CheckFailure redefined?)";
+        for (int[] pair : around) {
+            long[] before = tally(cells.get(pair[0]), nonce);
+            long[] after = tally(cells.get(pair[1]), nonce);
+            if (before == null || after == null) {
+                return "the grader could not read the tally of checks around this cell (does student code declare "
+                        + "something named io, or was the kernel restarted?)";
+            }
+            if (before[2] == 0 || after[2] == 0) {
+                return "student code declares a class io that stands in for the library's checks; they could not run";
+            }
+            if (after[1] - before[1] > 0) {
+                return "a check failed but its failure was caught";
+            }
+            if (after[0] - before[0] <= 0) {
+                return "no Apricot check ran in this cell (were Check, Score or CheckFailure redefined?)";
+            }
+            passed += after[0] - before[0];
         }
         return "✔ " + passed + (passed == 1 ? " check passed" : " checks passed");
+    }
+
+    /**
+     * Null if the cell ran to the end, else why not. For the whole check run at the end
+     * ({@code released} is then its released source), a failed check that the student cannot see is
+     * named, never quoted.
+     */
+    private static String status(Cell cell, String released, int timeoutSeconds, String memoryLimit) {
+        String status = String.valueOf(cell.apricotMetadata("status"));
+        boolean hidden = released != null;
+        String what = hidden ? "the check with its hidden tests" : "the check";
+        switch (status) {
+            case "ok":
+                return null;
+            case "timeout":
+                return "timeout: " + what + " ran longer than " + timeoutSeconds + " s (an endless loop?)";
+            case "died":
+                return "the kernel stopped during " + what + " (System.exit?)";
+            case "error":
+                break;
+            default:
+                return status.equals("null") ? what + " was not run" : status;
+        }
+        String exception = exceptionName(cell);
+        if (exception.endsWith("OutOfMemoryError")) {
+            return "ran out of memory (limit " + memoryLimit + ")";
+        }
+        String message = errorMessage(cell);
+        if (!hidden || message.startsWith("Exercise ")) {
+            return message;
+        }
+        Matcher m = CHECK_FAILURE.matcher(message);
+        if (m.matches() && released.contains(Markers.javaString(m.group(1)))) {
+            return message + " (when the check ran again, at the end of the notebook)";
+        }
+        if (m.matches()) {
+            return "hidden test '" + m.group(1) + "' failed";
+        }
+        return "a hidden test failed" + (exception.isEmpty() ? "" : " with " + exception.substring(exception.lastIndexOf('.') + 1));
+    }
+
+    /** The exception of the cell's error: the class its message starts with ("java.lang.OutOfMemoryError"), else its ename. */
+    private static String exceptionName(Cell cell) {
+        for (Map<String, Object> out : cell.outputs()) {
+            if ("error".equals(out.get("output_type"))) {
+                String value = oneLine(text(out.get("evalue")));
+                Matcher m = QUALIFIED_EXCEPTION.matcher(value + (value.contains(": ") ? "" : ": "));
+                return m.lookingAt() ? m.group().substring(0, m.group().length() - 2) : oneLine(text(out.get("ename")));
+            }
+        }
+        return "";
     }
 
     /** The {passed, failed, genuine (1 or 0)} tally shown by a grader cell with this run's secret, or null. */
@@ -140,14 +213,5 @@ public final class Verdicts {
             return sb.toString();
         }
         return value == null ? "" : value.toString();
-    }
-
-    private static Cell find(Notebook nb, String role, String gradeId) {
-        for (Cell c : nb.cells()) {
-            if (role.equals(c.apricotMetadata("role")) && gradeId.equals(c.apricotMetadata("grade_id"))) {
-                return c;
-            }
-        }
-        return null;
     }
 }

@@ -1,21 +1,46 @@
 """Executes one notebook for the Apricot grader, cell by cell, in a fresh kernel.
 
-usage: python3 execute_notebook.py IN.ipynb OUT.ipynb --kernel NAME --timeout SECONDS
-                                   [--max-output CHARS] [--startup-timeout SECONDS] [--cwd DIR]
+usage: python3 -I execute_notebook.py < JOB.json
 
-A cell may set its own limit in metadata.apricot.timeout (the grader's warm-up cell does).
-Each code cell gets metadata.apricot.status: "ok", "error", "timeout" (it ran longer than
---timeout seconds) or "died" (the kernel died, e.g. System.exit). After a timeout or a death the
-kernel is restarted and the cells that had run cleanly are run again (their outputs discarded),
-so that the rest of the notebook is still graded. A cell keeps at most --max-output characters of
-output; the rest is cut with a note. The notebook is always written, whatever happened.
-Needs Debian's nbclient and nbformat (/usr/bin/python3).
+The job comes on standard input, never from a file the notebook could read: a JSON object with
+"notebook" (the assembled notebook, grader cells included), "key" (hex; signs the result),
+"kernel", "timeout" (seconds per cell), "max_output" (characters kept per cell), "memory_mb"
+(the kernel's heap limit), "cwd" (where the kernel runs), "startup_timeout" and "sandboxed" (true
+inside the grader's bubblewrap sandbox, where this driver is the only process that is not the
+student's).
+
+Runs inside the sandbox together with the kernel (they talk over loopback, and the sandbox has no
+other network). Student code runs as the same user as this driver, so the driver:
+  - reads the whole job before the kernel starts, then makes itself non-dumpable (no other process
+    of that user may read its memory, its file descriptors or ptrace it);
+  - writes its result only to a copy of standard output that no kernel inherits, as
+    "APRICOT-RESULT <hmac-sha256 of the payload, hex> <payload bytes>\\n<payload>", so that
+    anything else written into the same pipe is told apart by the grader;
+  - resolves the kernelspec once, before any student code runs, and adds the grading JVM flags
+    (-Xmx, -XX:+DisableAttachMechanism) after the kernelspec's own;
+  - in the sandbox, kills every other process in it before a kernel restarts and at the end, so
+    that nothing a cell started can stand in for the next kernel or outlive the notebook.
+
+Each code cell gets metadata.apricot.status: "ok", "error", "timeout" (it ran longer than its
+limit: metadata.apricot.timeout, else "timeout") or "died" (the kernel died, e.g. System.exit).
+After a timeout or a death the kernel is restarted and the cells that had run cleanly are run again
+(their outputs discarded), so that the rest of the notebook is still graded. A cell keeps at most
+"max_output" characters of output; the rest is cut with a note. The result is always written,
+whatever happened. Needs Debian's nbclient and nbformat (/usr/bin/python3).
 """
-import argparse
+import ctypes
+import hashlib
+import hmac
+import json
 import logging
+import os
+import signal
 import sys
+import time
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
@@ -68,15 +93,89 @@ def mark(cell, status):
     cell.setdefault('metadata', {}).setdefault('apricot', {})['status'] = status
 
 
-def run(nb, kernel, timeout, startup_timeout, cwd):
-    """Runs every code cell; restarts the kernel (replaying the clean cells) after a timeout or death."""
+class FixedSpecs(KernelSpecManager):
+    """Always the kernelspec read before any student code ran (a cell cannot plant another one)."""
+
+    spec = None
+
+    def get_kernel_spec(self, kernel_name):
+        return self.spec
+
+
+def graded_spec(kernel, memory_mb):
+    """The kernelspec with the grading JVM flags put just before the main class, so that they win."""
+    spec = KernelSpecManager().get_kernel_spec(kernel)
+    flags = ['-Xmx%dm' % memory_mb, '-XX:+DisableAttachMechanism']
+    argv = list(spec.argv)
+    at = len(argv) - 2 if len(argv) >= 3 and argv[-1] == '{connection_file}' else 1
+    spec.argv = argv[:at] + flags + argv[at:]
+    return spec
+
+
+def kill_others():
+    """Kills every process in this sandbox's pid namespace but its init (1) and this driver."""
+    me = os.getpid()
+    for _ in range(3):
+        others = [int(p) for p in os.listdir('/proc') if p.isdigit() and int(p) not in (1, me)]
+        if not others:
+            return
+        for pid in others:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        time.sleep(0.05)
+        for pid in others:
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except OSError:
+                pass
+
+
+def peak_memory_mb(km):
+    """The kernel's peak resident memory (VmHWM) in MB, or None."""
+    try:
+        pid = km.provisioner.process.pid
+        with open('/proc/%d/status' % pid) as f:
+            return next(int(line.split()[1]) // 1024 for line in f if line.startswith('VmHWM:'))
+    except Exception:  # the kernel is gone, or /proc says nothing: the figure is only informative
+        return None
+
+
+def stop(km):
+    """Stops a kernel that this driver started (the client does not, as it was handed the manager),
+    with its process group: what a cell started in the kernel's session goes with it."""
+    try:
+        pid = km.provisioner.process.pid if km.provisioner and km.provisioner.process else None
+    except AttributeError:
+        pid = None
+    try:
+        km.shutdown_kernel(now=True)
+    except Exception:  # the kernel is already gone, or never started
+        pass
+    if pid:
+        try:
+            os.killpg(pid, signal.SIGKILL)    # jupyter_client starts each kernel in a session of its own
+        except OSError:
+            pass
+
+
+def run(nb, job, specs, kernels):
+    """Runs every code cell; restarts the kernel (replaying the clean cells) after a timeout or death.
+    Every kernel started is appended to `kernels`, and stopped before the next starts."""
+    timeout = job['timeout']
     code = [i for i, c in enumerate(nb.cells) if c.cell_type == 'code' and c.source.strip()]
     done = []          # cells that ran to the end (ok or error): replayed after a restart
     todo = list(code)
+    peak = 0
     while todo:
-        client = CappedClient(nb, kernel_name=kernel, timeout=timeout, allow_errors=True,
-                              startup_timeout=startup_timeout, record_timing=False,
-                              resources={'metadata': {'path': cwd}},
+        if job.get('sandboxed'):
+            kill_others()
+        km = KernelManager(kernel_name=job['kernel'], kernel_spec_manager=specs)
+        kernels.append(km)
+        client = CappedClient(nb, km=km, kernel_name=job['kernel'], timeout=timeout, allow_errors=True,
+                              startup_timeout=job.get('startup_timeout', 120), record_timing=False,
+                              resources={'metadata': {'path': job['cwd']}},
                               timeout_func=lambda cell: cell.get('metadata', {}).get('apricot', {}).get('timeout', timeout),
                               on_cell_executed=lambda cell, cell_index, execute_reply: mark(
                                   cell, execute_reply['content'].get('status', 'error') if execute_reply else 'error'))
@@ -102,30 +201,60 @@ def run(nb, kernel, timeout, startup_timeout, cwd):
                     except DeadKernelError:
                         mark(nb.cells[i], 'died')
                         break
+                    finally:
+                        peak = max(peak, peak_memory_mb(km) or 0)
         except (CellTimeoutError, DeadKernelError, RuntimeError) as e:
             # the kernel failed to start, or died while replaying: give up on the rest, saying why
             for i in todo:
                 mark(nb.cells[i], 'not run: ' + (str(e).splitlines() or [type(e).__name__])[0][:300])
             todo = []
+        finally:
+            stop(km)
+    nb.metadata.setdefault('apricot', {})['kernel_peak_memory_mb'] = peak
+
+
+def private_stdout():
+    """A copy of standard output that no child inherits; fd 1 then goes to standard error."""
+    result = os.dup(1)                  # os.dup makes it non-inheritable
+    os.dup2(2, 1)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
+    return result
+
+
+def not_dumpable():
+    """No process of the same user may read this one's memory or descriptors, nor ptrace it."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)    # PR_SET_DUMPABLE, 0
+    except (OSError, AttributeError):
+        pass
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument('input')
-    parser.add_argument('output')
-    parser.add_argument('--kernel', required=True)
-    parser.add_argument('--timeout', type=int, required=True)
-    parser.add_argument('--max-output', type=int, default=100_000)
-    parser.add_argument('--startup-timeout', type=int, default=120)
-    parser.add_argument('--cwd', default='.', help='the folder the notebook runs in')
-    args = parser.parse_args()
+    not_dumpable()
+    job = json.loads(sys.stdin.buffer.read().decode('utf-8'))
+    out = private_stdout()
+    key = bytes.fromhex(job['key'])
     logging.basicConfig(level=logging.CRITICAL)
-    CappedClient.max_output = args.max_output
-    nb = nbformat.read(args.input, as_version=4)
+    CappedClient.max_output = job.get('max_output', 100_000)
+    nb = nbformat.reads(json.dumps(job['notebook']), as_version=4)   # sources as one string each
+    del job['notebook']
+    specs = FixedSpecs()
     try:
-        run(nb, args.kernel, args.timeout, args.startup_timeout, args.cwd)
+        specs.spec = graded_spec(job['kernel'], job.get('memory_mb', 1024))
+        run(nb, job, specs, [])
+    except Exception as e:
+        nb.metadata.setdefault('apricot', {})['runner_error'] = '%s: %s' % (type(e).__name__, str(e)[:500])
     finally:
-        nbformat.write(nb, args.output)
+        if job.get('sandboxed'):
+            kill_others()
+        payload = json.dumps(nb, ensure_ascii=False).encode('utf-8')
+        signature = hmac.new(key, payload, hashlib.sha256).hexdigest()
+        data = b'APRICOT-RESULT %s %d\n' % (signature.encode('ascii'), len(payload)) + payload + b'\n'
+        while data:
+            data = data[os.write(out, data):]
+        os.close(out)
 
 
 if __name__ == '__main__':

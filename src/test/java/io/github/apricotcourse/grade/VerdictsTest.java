@@ -4,6 +4,7 @@ import static io.github.apricotcourse.grade.Fixtures.quote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Reading grades from executed notebooks (made by hand here: no kernel needed). */
@@ -26,16 +27,70 @@ class VerdictsTest {
         return "{\"output_type\": \"error\", \"ename\": " + quote(ename) + ", \"evalue\": " + quote(evalue) + ", \"traceback\": []}";
     }
 
+    static final String OK = cell("hidden", "ok", "");
+    static final String NO_CHANGE = cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true"));
+
     static ExerciseResult grade(String mark, String check, String verdict) throws Exception {
-        Notebook executed = Fixtures.notebook("01-n.ipynb", mark, check, verdict);
-        return Verdicts.read(GradingNotebookTest.lesson(), executed, "S3CRET", "ann", "01-n.ipynb", 30).get(0);
+        return grade(mark, check, verdict, cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true")), OK,
+                cell("verdict", "ok", result("APRICOT-S3CRET passed=1 failed=0 genuine=true")));
+    }
+
+    /**
+     * Grades n-f-check from a notebook: warm-up, mark, released check, verdict (positions 0-3) and,
+     * as at the end of a notebook, mark, whole check with hidden tests, verdict (4-6).
+     */
+    static ExerciseResult grade(String mark, String check, String verdict, String hiddenMark, String hidden, String hiddenVerdict)
+            throws Exception {
+        Notebook executed = Fixtures.notebook("01-n.ipynb", cell("warm-up", "ok", ""), mark, check, verdict, hiddenMark, hidden,
+                hiddenVerdict);
+        Lesson lesson = GradingNotebookTest.lesson();
+        GradingNotebook.Assembly assembly = new GradingNotebook.Assembly(executed, "S3CRET", 0,
+                Map.of("n-f-check", new GradingNotebook.Placement(lesson.checks().get(0), 1, 2, 3, 4, 5, 6)));
+        return Verdicts.read(assembly, executed, "ann", "01-n.ipynb", 30, "1 GB").get(0);
+    }
+
+    @Test
+    void onlyTheCellsAtTheRecordedPlacesCount() throws Exception {
+        // A student's cell that calls itself a verdict, with the right secret, before the real cells.
+        String forged = cell("verdict", "ok", result("APRICOT-S3CRET passed=9 failed=0 genuine=true"));
+        Notebook executed = Fixtures.notebook("01-n.ipynb", cell("warm-up", "ok", ""), forged, forged, NO_CHANGE,
+                cell("check", "error", error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f: expected 1, got 2")),
+                cell("verdict", "ok", result("APRICOT-S3CRET passed=0 failed=1 genuine=true")), NO_CHANGE, OK, NO_CHANGE);
+        Lesson lesson = GradingNotebookTest.lesson();
+        GradingNotebook.Assembly assembly = new GradingNotebook.Assembly(executed, "S3CRET", 0,
+                Map.of("n-f-check", new GradingNotebook.Placement(lesson.checks().get(0), 3, 4, 5, 6, 7, 8)));
+        ExerciseResult r = Verdicts.read(assembly, executed, "ann", "01-n.ipynb", 30, "1 GB").get(0);
+        assertEquals(0, r.points());
+        assertEquals("✘ f: expected 1, got 2", r.message());
+        Notebook fewer = Fixtures.notebook("01-n.ipynb", cell("warm-up", "ok", ""));
+        assertEquals("the notebook runner returned 1 cells for 9; not graded",
+                Verdicts.read(assembly, fewer, "ann", "01-n.ipynb", 30, "1 GB").get(0).message());
+    }
+
+    @Test
+    void aFailedHiddenTestIsNamedNotQuoted() throws Exception {
+        String check = cell("check", "ok", stream("✔ f = 1\n"));
+        String verdict = cell("verdict", "ok", result("APRICOT-S3CRET passed=1 failed=0 genuine=true"));
+        String hiddenVerdict = cell("verdict", "ok", result("APRICOT-S3CRET passed=1 failed=1 genuine=true"));
+        assertEquals("hidden test 'f again' failed", grade(NO_CHANGE, check, verdict, NO_CHANGE, cell("hidden", "error",
+                error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f again: expected 1, got 7")), hiddenVerdict).message());
+        assertEquals("✘ f: expected 1, got 7 (when the check ran again, at the end of the notebook)", grade(NO_CHANGE, check, verdict,
+                NO_CHANGE, cell("hidden", "error", error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f: expected 1, got 7")),
+                hiddenVerdict).message(), "a released check is quoted");
+        assertEquals("a hidden test failed with ArrayIndexOutOfBoundsException", grade(NO_CHANGE, check, verdict, NO_CHANGE,
+                cell("hidden", "error", error("CellError", "java.lang.ArrayIndexOutOfBoundsException: Index 7 out of bounds for length 4")),
+                hiddenVerdict).message());
+        assertEquals("timeout: the check with its hidden tests ran longer than 30 s (an endless loop?)",
+                grade(NO_CHANGE, check, verdict, NO_CHANGE, cell("hidden", "timeout", ""), hiddenVerdict).message());
+        assertEquals("3 checks passed", grade(NO_CHANGE, check, verdict, NO_CHANGE, OK,
+                cell("verdict", "ok", result("APRICOT-S3CRET passed=2 failed=0 genuine=true"))).message());
     }
 
     @Test
     void passesWhenRealChecksPassedAndNoneFailed() throws Exception {
         ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=4 failed=1 genuine=true")),
                 cell("check", "ok", stream("✔ f = 1\n")), cell("verdict", "ok", result("\"APRICOT-S3CRET passed=6 failed=1 genuine=true\"")));
-        assertEquals(new ExerciseResult("ann", "01-n.ipynb", "n-f-check", 1, 1, true, "2 checks passed"), r);
+        assertEquals(new ExerciseResult("ann", "01-n.ipynb", "n-f-check", 1, 1, true, "3 checks passed"), r, "2 released, 1 at the end");
     }
 
     @Test
@@ -82,6 +137,8 @@ class VerdictsTest {
                 verdict).message());
         assertEquals("timeout: the check ran longer than 30 s (an endless loop?)", grade(mark, cell("check", "timeout", ""), verdict).message());
         assertEquals("the kernel stopped during the check (System.exit?)", grade(mark, cell("check", "died", ""), verdict).message());
+        assertEquals("ran out of memory (limit 1 GB)", grade(mark, cell("check", "error",
+                error("CellError", "java.lang.OutOfMemoryError: Java heap space")), verdict).message(), "not a timeout");
     }
 
     @Test

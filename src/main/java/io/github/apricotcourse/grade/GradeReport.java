@@ -1,7 +1,10 @@
 package io.github.apricotcourse.grade;
 
 import io.github.apricotcourse.grade.NotebookJson.JsonNumber;
+import com.univocity.parsers.csv.CsvWriter;
+import com.univocity.parsers.csv.CsvWriterSettings;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,14 +56,23 @@ public final class GradeReport {
         return sb.toString();
     }
 
-    /** All rows as CSV (RFC 4180): student, notebook, exercise, points, max_points, passed, message. */
+    /**
+     * All rows as CSV (RFC 4180, CRLF line ends): student, notebook, exercise, points, max_points,
+     * passed, message. Written by univocity's CSV writer, the engine Tablesaw reads CSV with.
+     */
     public static String csv(List<ExerciseResult> rows) {
-        StringBuilder sb = new StringBuilder("student,notebook,exercise,points,max_points,passed,message\r\n");
+        CsvWriterSettings settings = new CsvWriterSettings();
+        settings.getFormat().setLineSeparator("\r\n");
+        settings.setQuoteEscapingEnabled(true);
+        StringWriter text = new StringWriter();
+        CsvWriter writer = new CsvWriter(text, settings);
+        writer.writeHeaders("student", "notebook", "exercise", "points", "max_points", "passed", "message");
         for (ExerciseResult r : rows) {
-            sb.append(String.join(",", field(r.student()), field(r.notebook()), field(r.exercise()), Integer.toString(r.points()),
-                    Integer.toString(r.maxPoints()), Boolean.toString(r.passed()), field(r.message()))).append("\r\n");
+            writer.writeRow(r.student(), r.notebook(), r.exercise(), Integer.toString(r.points()),
+                    Integer.toString(r.maxPoints()), Boolean.toString(r.passed()), r.message());
         }
-        return sb.toString();
+        writer.close();
+        return text.toString();
     }
 
     /** All rows as JSON: {"students": {name: {"points", "max_points", "results": [...]}}}. */
@@ -110,12 +122,5 @@ public final class GradeReport {
             throw new IOException(name + " is not a grades.json written by apricot grade (" + e.getMessage() + ")");
         }
         return rows;
-    }
-
-    private static String field(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

@@ -31,7 +31,7 @@ import tech.tablesaw.plotly.traces.Trace;
  *
  * Every frame must draw the same traces (the same number, of the same types): frame i's trace t
  * replaces trace t. The axes are fixed to the range that holds every frame's numbers, so that
- * the frames can be compared by eye; {@link #ownAxes()} lets each frame keep its own range instead.
+ * the frames can be compared by eye; with {@link #ownAxes()} each frame brings the ranges of its own numbers.
  * Each frame is a Tablesaw {@link Figure} (such as those of {@link Plots}); its traces and layout
  * are read from Tablesaw's plotly JavaScript with Gson.
  */
@@ -117,7 +117,7 @@ public final class SliderFigure {
         return this;
     }
 
-    /** Lets each frame keep its own axis ranges instead of one range that holds every frame. */
+    /** Gives each frame the axis ranges that hold its own numbers, instead of one range that holds every frame's. */
     public SliderFigure ownAxes() {
         sharedAxes = false;
         return this;
@@ -144,10 +144,9 @@ public final class SliderFigure {
      */
     public String json() {
         JsonObject layout = frameLayouts.get(0).deepCopy();
-        if (sharedAxes) {
-            fixRange(layout, "xaxis", "x");
-            fixRange(layout, "yaxis", "y");
-        }
+        List<JsonArray> first = frameData.subList(0, 1);
+        fixRange(layout, "xaxis", "x", sharedAxes ? frameData : first);
+        fixRange(layout, "yaxis", "y", sharedAxes ? frameData : first);
         int height = layout.has("height") ? layout.get("height").getAsInt() : 420;
         layout.addProperty("height", height + SLIDER_HEIGHT);
         JsonObject margin = new JsonObject();
@@ -164,6 +163,11 @@ public final class SliderFigure {
             JsonObject frameLayout = new JsonObject();
             if (frameLayouts.get(i).has("title")) {
                 frameLayout.add("title", frameLayouts.get(i).get("title"));
+            }
+            if (!sharedAxes) {   // plotly's animate does not autorange: each frame brings its own ranges
+                List<JsonArray> own = frameData.subList(i, i + 1);
+                fixRange(frameLayout, "xaxis", "x", own);
+                fixRange(frameLayout, "yaxis", "y", own);
             }
             frame.add("layout", frameLayout);
             frames.add(frame);
@@ -251,18 +255,23 @@ public final class SliderFigure {
         return pad;
     }
 
-    /** Fixes {@code layout[axis].range} to hold the numbers on that axis in every frame, with 5% to spare. */
-    private void fixRange(JsonObject layout, String axis, String coordinate) {
+    /**
+     * Fixes {@code layout[axis].range} to hold the numbers on that axis in the given frames, with
+     * 5% to spare; a range the figure set itself is kept, and category axes are left to plotly.
+     */
+    private void fixRange(JsonObject layout, String axis, String coordinate, List<JsonArray> frames) {
         JsonObject axisLayout = layout.has(axis) && layout.get(axis).isJsonObject()
                 ? layout.getAsJsonObject(axis) : new JsonObject();
-        if (axisLayout.has("range")) {
+        JsonObject firstAxis = frameLayouts.get(0).has(axis) && frameLayouts.get(0).get(axis).isJsonObject()
+                ? frameLayouts.get(0).getAsJsonObject(axis) : new JsonObject();
+        if (firstAxis.has("range")) {
             return;
         }
-        boolean log = axisLayout.has("type") && "log".equals(axisLayout.get("type").getAsString());
+        boolean log = firstAxis.has("type") && "log".equals(firstAxis.get("type").getAsString());
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         boolean bars = false;
-        for (JsonArray traces : frameData) {
+        for (JsonArray traces : frames) {
             for (JsonElement trace : traces) {
                 bars |= type(trace).equals("bar");
                 JsonElement values = trace.getAsJsonObject().get(coordinate);
@@ -270,10 +279,11 @@ public final class SliderFigure {
                     continue;
                 }
                 for (JsonElement v : values.getAsJsonArray()) {
-                    if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
+                    Double number = number(v);
+                    if (number == null) {
                         return;   // a category axis (words): plotly places the categories itself
                     }
-                    double x = v.getAsDouble();
+                    double x = number;
                     if (log) {
                         x = x > 0 ? Math.log10(x) : Double.NaN;
                     }
@@ -298,6 +308,28 @@ public final class SliderFigure {
         axisLayout.add("range", range);
         axisLayout.addProperty("autorange", false);
         layout.add(axis, axisLayout);
+    }
+
+    /**
+     * The number in a trace's coordinate, or null for a category. Tablesaw writes some numbers
+     * as strings ("150.0"), which plotly reads as numbers too; "NaN" and "Infinity" are gaps.
+     */
+    private static Double number(JsonElement v) {
+        if (v.isJsonNull()) {
+            return Double.NaN;
+        }
+        if (!v.isJsonPrimitive() || v.getAsJsonPrimitive().isBoolean()) {
+            return null;
+        }
+        String text = v.getAsString().strip();
+        if (text.equals("NaN") || text.endsWith("Infinity")) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The figure's traces as plotly JSON, read from Tablesaw's {@code var traceN = {...};}. */

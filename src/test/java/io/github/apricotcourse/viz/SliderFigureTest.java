@@ -89,9 +89,28 @@ class SliderFigureTest {
         assertEquals(0.0, range.get(0).getAsDouble(), 1e-12, "bars keep their zero");
         assertTrue(range.get(1).getAsDouble() >= 0.6, "the tallest bar of any frame fits: " + range);
         assertFalse(yaxis.get("autorange").getAsBoolean());
-        JsonObject own = parse(SliderFigure.over("α", List.of(0.0, 1.0), SliderFigureTest::noise).ownAxes())
-                .getAsJsonObject("layout").getAsJsonObject("yaxis");
-        assertFalse(own.has("range"));
+        JsonObject own = parse(SliderFigure.over("α", List.of(0.0, 1.0), SliderFigureTest::noise).ownAxes());
+        double firstTop = own.getAsJsonObject("layout").getAsJsonObject("yaxis").getAsJsonArray("range").get(1).getAsDouble();
+        double lastTop = own.getAsJsonArray("frames").get(1).getAsJsonObject().getAsJsonObject("layout")
+                .getAsJsonObject("yaxis").getAsJsonArray("range").get(1).getAsDouble();
+        assertTrue(firstTop < 0.6 && firstTop >= 1 / 3.0, "frame 0's own range holds its bars of 1/3: " + firstTop);
+        assertTrue(lastTop >= 0.6, "the last frame brings a range that holds its bar of 0.6: " + lastTop);
+    }
+
+    @Test
+    void lineChartsGetBothAxesFixedToEveryFramesNumbers() {
+        JsonObject layout = parse(SliderFigure.over("n", List.of(2, 4), n -> {
+            Table t = Table.create("t", DoubleColumn.create("x"), DoubleColumn.create("y"));
+            for (int i = 0; i <= n; i++) {
+                t.doubleColumn("x").append(i);
+                t.doubleColumn("y").append(-i * n);
+            }
+            return Plots.lines("n = " + n, t, "x", "y");
+        })).getAsJsonObject("layout");
+        JsonArray x = layout.getAsJsonObject("xaxis").getAsJsonArray("range");
+        JsonArray y = layout.getAsJsonObject("yaxis").getAsJsonArray("range");
+        assertTrue(x.get(0).getAsDouble() < 0 && x.get(1).getAsDouble() > 4, "x from 0 to 4 with room: " + x);
+        assertTrue(y.get(0).getAsDouble() < -16 && y.get(1).getAsDouble() > 0, "y from -16 to 0 with room: " + y);
     }
 
     @Test

@@ -102,8 +102,8 @@ public final class SliderFigure {
             }
             labels.add(label);
             data.add(traces);
-            layouts.add(jsObject(figure.getLayout().asJavascript().strip(), "var layout =", "the layout for "
-                    + parameter + " = " + label));
+            layouts.add(figure.getLayout() == null ? new JsonObject() : jsObject(figure.getLayout().asJavascript(),
+                    "var layout =", "the layout for " + parameter + " = " + label));
         }
         return new SliderFigure(parameter, List.copyOf(labels), data, layouts);
     }

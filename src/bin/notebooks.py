@@ -15,14 +15,20 @@
 
     notebooks.py browser-check EXECUTED_NOTEBOOK
         Exports the notebook to HTML with nbconvert and loads it in headless Chromium, with no
-        network; passes only if a plotly figure drew its SVG (svg.main-svg).
+        network; passes only if a plotly figure drew its SVG (svg.main-svg). If the notebook has
+        slider figures (viz.SliderFigure), a script added to the page presses the mouse on the
+        right end of each slider's rail, as a user would, and the check passes only if the slider
+        moved to its last step and the figure's data changed.
 
 Uses Debian's python3 packages (python3-nbclient, jupyter-nbconvert); kernels are found on
 JUPYTER_PATH as usual.
 """
 import argparse
 import glob
+import html as html_module
+import json
 import os
+import re
 import statistics
 import shutil
 import subprocess
@@ -128,12 +134,90 @@ def browser_check(args):
             print("Browser check: require.js not found (apt-get install libjs-requirejs); checking without it only")
         failures = 0
         for label, path in pages:
-            failures += not draws_figure(chromium, path, os.path.join(tmp, "profile"), label, args.notebook)
+            with open(path, encoding="utf-8") as f:
+                page = f.read()
+            sliders = page.count(SLIDER_FIGURE_CLASS)
+            if sliders:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(page.replace("</body>", "<script>" + MOVE_SLIDERS_JS + "</script></body>", 1))
+            dom = draws_figure(chromium, path, os.path.join(tmp, "profile"), label, args.notebook)
+            failures += dom is None or (sliders and not sliders_moved(dom, sliders, label, args.notebook))
         return 1 if failures else 0
 
 
+SLIDER_FIGURE_CLASS = 'class="apricot-figure apricot-slider-figure"'
+
+# Added to the exported page when it holds slider figures: once plotly has drawn them, presses
+# the mouse on the right end of each slider's rail (plotly's own handler moves the slider and
+# animates to that step's frame), then writes what it saw into <pre id="apricot-slider-check">.
+MOVE_SLIDERS_JS = r"""
+(function () {
+  var results = [], waited = 0;
+  function report() {
+    var pre = document.createElement('pre');
+    pre.id = 'apricot-slider-check';
+    pre.textContent = JSON.stringify(results);
+    document.body.appendChild(pre);
+  }
+  function dataOf(gd) {
+    return JSON.stringify(gd.data.map(function (t) { return [t.x, t.y]; }));
+  }
+  function move(figures, i) {
+    if (i === figures.length) { report(); return; }
+    var gd = figures[i];
+    var rail = gd.querySelector('.slider-rail-touch-rect');
+    var result = {figure: i, steps: gd.layout.sliders[0].steps.length, before: gd.layout.sliders[0].active};
+    var before = dataOf(gd);
+    var box = rail.getBoundingClientRect();
+    var at = {bubbles: true, cancelable: true, view: window, button: 0, buttons: 1,
+              clientX: box.right - 2, clientY: box.top + box.height / 2};
+    rail.dispatchEvent(new MouseEvent('mousedown', at));
+    rail.dispatchEvent(new MouseEvent('mouseup', at));
+    var polls = 0;
+    (function changed() {
+      var after = dataOf(gd);
+      if (after === before && ++polls < 200) { setTimeout(changed, 50); return; }
+      result.after = gd.layout.sliders[0].active;
+      result.dataChanged = after !== before;
+      results.push(result);
+      move(figures, i + 1);
+    })();
+  }
+  (function whenDrawn() {
+    var figures = Array.prototype.slice.call(document.querySelectorAll('.apricot-slider-figure'));
+    var drawn = figures.every(function (gd) { return gd.querySelector('.slider-rail-touch-rect'); });
+    if (!drawn) {
+      if ((waited += 50) < 15000) { setTimeout(whenDrawn, 50); return; }
+      results.push({error: 'not every slider figure was drawn within 15 s'});
+      report();
+      return;
+    }
+    move(figures, 0);
+  })();
+})();
+"""
+
+
+def sliders_moved(dom, expected, label, notebook):
+    """True if the page's script moved all `expected` sliders to their last step and the data changed."""
+    found = re.search(r'<pre id="apricot-slider-check">(.*?)</pre>', dom, re.S)
+    if not found:
+        print(f"Browser check: FAILED ({label}): the slider script of {notebook}'s export did not report")
+        return False
+    results = json.loads(html_module.unescape(found.group(1)))
+    moved = [r for r in results if r.get("dataChanged") and r.get("before") == 0 and r.get("after") == r["steps"] - 1]
+    if len(moved) != expected or len(results) != expected:
+        print(f"Browser check: FAILED ({label}): {len(moved)} of {expected} slider figure(s) in {notebook} moved "
+              f"to their last step with new data: {results}")
+        return False
+    print(f"Browser check: ok ({label}), pressed the mouse on each slider's rail: {expected} slider figure(s) "
+          f"moved from step 0 to their last step (" + ", ".join(str(r["after"]) for r in results)
+          + ") and their data changed")
+    return True
+
+
 def draws_figure(chromium, html, profile, label, notebook):
-    """Loads `html` in headless Chromium with no network; true if plotly drew svg.main-svg."""
+    """Loads `html` in headless Chromium with no network; the page's DOM if plotly drew svg.main-svg, else None."""
     command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync",
                # No network at all: the figure must draw from what the page itself carries.
@@ -149,10 +233,10 @@ def draws_figure(chromium, html, profile, label, notebook):
               f"({size_mb:.1f} MB). The page's console said:")
         for line in console[:10] or ["(nothing)"]:
             print("    " + line[:300])
-        return False
+        return None
     print(f"Browser check: ok ({label}), Chromium drew {figures} plotly SVG layer(s) offline "
           f"from {notebook} ({size_mb:.1f} MB)")
-    return True
+    return browser.stdout
 
 
 def first_result_seconds_and_idle_rss(kernel_name):

@@ -34,8 +34,18 @@ public final class FigureHtml {
     /** The HTML for {@code figure}, embedding plotly.js if this is the session's first figure. */
     public static String of(Figure figure) {
         boolean withLibrary = libraryEmitted.compareAndSet(false, true);
-        // Tablesaw also uses the id as a JavaScript variable name, so it must be an identifier.
-        return of(figure, "apricot_figure_" + UUID.randomUUID().toString().replace("-", ""), withLibrary);
+        return of(figure, newDivId(), withLibrary);
+    }
+
+    /** The HTML for a slider figure, embedding plotly.js if this is the session's first figure. */
+    public static String of(SliderFigure figure) {
+        boolean withLibrary = libraryEmitted.compareAndSet(false, true);
+        return of(figure, newDivId(), withLibrary);
+    }
+
+    /** A fresh div id; Tablesaw also uses it as a JavaScript variable name, so it must be an identifier. */
+    private static String newDivId() {
+        return "apricot_figure_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     /**
@@ -48,8 +58,23 @@ public final class FigureHtml {
 
     /** The HTML for {@code figure} drawn into a div with id {@code divId}. */
     static String of(Figure figure, String divId, boolean withLibrary) {
+        return html(drawingCode(figure, divId), divId, "apricot-figure", withLibrary);
+    }
+
+    /**
+     * The HTML for a slider figure drawn into a div with id {@code divId}: plotly draws the
+     * figure with its frames, slider and play button (class {@code apricot-slider-figure}).
+     */
+    static String of(SliderFigure figure, String divId, boolean withLibrary) {
+        // Inline scripts end at the first "</", wherever it stands (even inside a JSON string).
+        String drawing = "Plotly.newPlot(document.getElementById('" + divId + "'), "
+                + figure.json().replace("</", "<\\/") + ");";
+        return html(drawing, divId, "apricot-figure apricot-slider-figure", withLibrary);
+    }
+
+    private static String html(String drawingCode, String divId, String cssClass, boolean withLibrary) {
         StringBuilder html = new StringBuilder();
-        html.append("<div id=\"").append(divId).append("\" class=\"apricot-figure\"></div>\n");
+        html.append("<div id=\"").append(divId).append("\" class=\"").append(cssClass).append("\"></div>\n");
         if (withLibrary) {
             html.append("<script type=\"text/javascript\">/* plotly.js, embedded by Apricot for offline use */\n")
                     .append("(function (define, module, exports) {\n")
@@ -57,7 +82,7 @@ public final class FigureHtml {
                     .append("\n}).call(window);\n</script>\n");
         }
         html.append("<script type=\"text/javascript\">\n(function () {\n")
-                .append("  var draw = function () {\n").append(drawingCode(figure, divId)).append("\n  };\n")
+                .append("  var draw = function () {\n").append(drawingCode).append("\n  };\n")
                 .append("  var waited = 0;\n")
                 .append("  (function whenPlotlyLoaded() {\n")
                 .append("    if (window.Plotly) { draw(); return; }\n")

@@ -11,6 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The built-in corpora of {@code datasets/}: small made-up worlds whose statistics make one
@@ -37,8 +42,8 @@ import java.util.Random;
  *
  * Generation is deterministic: {@link java.util.Random} (whose algorithm Java specifies) seeded
  * with {@link #SEED}, one generator per corpus, so the same seed always gives the same bytes.
- * Regenerate (after {@code mvn -q compile}):
- * {@code java -cp target/classes io.github.apricotcourse.data.SyntheticWorld datasets}.
+ * Regenerate (after {@code mvn -q package -DskipTests}):
+ * {@code java -cp 'target/apricot.jar:target/lib/*' io.github.apricotcourse.data.SyntheticWorld datasets}.
  */
 public final class SyntheticWorld {
     /** The seed of the committed files in {@code datasets/}. */
@@ -76,11 +81,26 @@ public final class SyntheticWorld {
         }
     }
 
-    /** Regenerates the built-in corpora: {@code SyntheticWorld [folder, default datasets]}. */
+    /** Regenerates the built-in corpora: {@code SyntheticWorld [FOLDER]} (default {@code datasets}). */
     public static void main(String[] args) {
-        Path folder = Path.of(args.length > 0 ? args[0] : "datasets");
-        write(folder, SEED);
-        System.out.println("wrote " + corpora(SEED).keySet() + " into " + folder + " (seed " + SEED + ")");
+        System.exit(new CommandLine(new Regenerate()).execute(args));
+    }
+
+    /** The command line of {@link #main}, parsed by picocli. */
+    @Command(name = "SyntheticWorld", description = "Writes the built-in corpora, generated with seed " + SEED + ", into FOLDER.")
+    private static final class Regenerate implements Callable<Integer> {
+        @Parameters(paramLabel = "FOLDER", arity = "0..1", defaultValue = "datasets",
+                description = "where to write them (default ${DEFAULT-VALUE})")
+        private Path folder;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        private boolean help;
+
+        @Override
+        public Integer call() {
+            write(folder, SEED);
+            System.out.println("wrote " + corpora(SEED).keySet() + " into " + folder + " (seed " + SEED + ")");
+            return 0;
+        }
     }
 
     // ---------------------------------------------------------------- kitchen

@@ -12,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -32,11 +31,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * {@code apricot grade SUBMISSION... [--out DIR] [--timeout SECONDS] [--memory MB] [--jobs N]
- * [--shard I/N] [--no-sandbox]}: grades students' notebooks against the instructor's
- * {@code notebooks/}. A submission is one notebook or a folder: a folder of notebooks is one
- * student (named after the folder), a folder of such folders is a class.
- * {@code apricot grade merge SHARD_OUT... --out DIR} combines the outputs of shards into one.
+ * Grades students' notebooks against the instructor's {@code notebooks/} ({@code apricot grade},
+ * whose command line is {@link GradeCommand}). A submission is one notebook or a folder: a folder
+ * of notebooks is one student (named after the folder), a folder of such folders is a class.
+ * {@link #merge(List, Path)} combines the outputs of shards into one.
  *
  * <p>Each notebook runs in a fresh kernel, in a {@link Sandbox} of its own, with the instructor's
  * checks put back ({@link GradingNotebook}); its grade comes from the kernel's own record of the
@@ -57,7 +55,8 @@ public final class Grade {
             "\\b(class|interface|record|enum)\\s+(io|Check|Score|CheckFailure|GradientCheck)\\b"
             + "|apricotcourse\\.check|\\btally\\b|APRICOT|setAccessible|getDeclared|MethodHandles|\\bUnsafe\\b"
             + "|forName|ProcessBuilder|Runtime\\.getRuntime|\\.ipynb|jdk\\.jshell");
-    private static final int DEFAULT_MEMORY_MB = 1024;
+    /** Each kernel's heap unless --memory says otherwise, in MB. */
+    static final int DEFAULT_MEMORY_MB = 1024;
 
     /** What to grade and how; {@code shard} is {I, N} (grade the I-th of N slices of the class). */
     public record Options(List<Path> submissions, Path source, Path out, int timeoutSeconds, String kernel, int maxOutputChars,
@@ -69,72 +68,6 @@ public final class Grade {
     }
 
     private Grade() {}
-
-    public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("merge")) {
-            merge(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        List<Path> submissions = new ArrayList<>();
-        Path source = Release.home().resolve("notebooks");
-        Path out = Release.home().resolve("target/grades");
-        int timeout = 60;
-        String kernel = "apricot";
-        int maxOutput = 100_000;
-        int memory = DEFAULT_MEMORY_MB;
-        Integer jobs = null;
-        int[] shard = {1, 1};
-        boolean sandboxed = true;
-        String usage = "usage: apricot grade SUBMISSION... [--out DIR] [--timeout SECONDS] [--memory MB] [--jobs N] "
-                + "[--shard I/N] [--source DIR] [--kernel NAME] [--no-sandbox]\n       apricot grade merge SHARD_OUT... --out DIR";
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out" -> out = Path.of(Release.value(args, ++i, "--out"));
-                case "--source" -> source = Path.of(Release.value(args, ++i, "--source"));
-                case "--kernel" -> kernel = Release.value(args, ++i, "--kernel");
-                case "--timeout" -> timeout = positive(Release.value(args, ++i, "--timeout"), "--timeout");
-                case "--max-output" -> maxOutput = positive(Release.value(args, ++i, "--max-output"), "--max-output");
-                case "--memory" -> memory = positive(Release.value(args, ++i, "--memory"), "--memory");
-                case "--jobs" -> jobs = positive(Release.value(args, ++i, "--jobs"), "--jobs");
-                case "--shard" -> shard = shard(Release.value(args, ++i, "--shard"));
-                case "--no-sandbox" -> sandboxed = false;
-                case "-h", "--help" -> {
-                    System.out.println(usage + "\n  A SUBMISSION is a notebook, a student's folder of notebooks, or a folder of"
-                            + " students' folders.\n  Checks come from --source (default notebooks/); results go to --out"
-                            + " (default target/grades/).\n  --timeout is per cell, in seconds (default 60); --memory is each"
-                            + " kernel's heap in MB (default 1024);\n  --jobs kernels run at once (default: the cores, as many"
-                            + " as the memory holds); --shard I/N grades the I-th of N\n  slices of the class, for"
-                            + " `grade merge`. Each notebook runs in a bubblewrap sandbox; --no-sandbox runs\n  students'"
-                            + " code unconfined, as you (only for notebooks you trust).");
-                    return;
-                }
-                default -> {
-                    if (args[i].startsWith("--")) {
-                        Release.exit("unknown option " + args[i] + "; " + usage);
-                    }
-                    submissions.add(Path.of(args[i]));
-                }
-            }
-        }
-        if (submissions.isEmpty()) {
-            Release.exit("nothing to grade; " + usage);
-        }
-        int chosenJobs = jobs != null ? jobs : defaultJobs(memory);
-        try {
-            List<ExerciseResult> results = grade(new Options(submissions, source, out, timeout, kernel, maxOutput, memory, chosenJobs,
-                    shard, sandboxed));
-            int earned = results.stream().mapToInt(ExerciseResult::points).sum();
-            int max = results.stream().mapToInt(ExerciseResult::maxPoints).sum();
-            System.out.println("Graded " + results.stream().map(ExerciseResult::student).distinct().count() + " student(s)"
-                    + (shard[1] > 1 ? " (shard " + shard[0] + "/" + shard[1] + ")" : "") + ": " + earned + " of " + max
-                    + " points in all. Results in " + out.resolve("grades.csv") + " and " + out.resolve("grades.json") + ".");
-            if (!sandboxed) {
-                System.out.println(UNCONFINED);
-            }
-        } catch (IOException | InvalidMarkersException | InvalidNotebookException e) {
-            Release.exit(e.getMessage());
-        }
-    }
 
     /** As many kernels as there are cores, but no more than the memory holds (the kernel's heap and ~0.5 GB more each). */
     static int defaultJobs(int memoryMb) {
@@ -272,48 +205,6 @@ public final class Grade {
             }
         }
         return slice;
-    }
-
-    static int[] shard(String value) {
-        Matcher m = Pattern.compile("(\\d+)/(\\d+)").matcher(value);
-        if (m.matches()) {
-            int i = Integer.parseInt(m.group(1));
-            int n = Integer.parseInt(m.group(2));
-            if (n >= 1 && i >= 1 && i <= n) {
-                return new int[] {i, n};
-            }
-        }
-        Release.exit("--shard needs I/N with 1 ≤ I ≤ N (e.g. --shard 2/8 for the second of 8 slices), got \"" + value + "\"");
-        return null;
-    }
-
-    /**
-     * {@code grade merge SHARD_OUT... --out DIR}: one grades.csv, grades.json and report.txt for
-     * the whole class from the outputs of its shards (each checked against its manifest), with every
-     * student's feedback notebooks; the same files one unsharded run writes.
-     */
-    static void merge(String[] args) {
-        List<Path> shards = new ArrayList<>();
-        Path outDir = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--out")) {
-                outDir = Path.of(Release.value(args, ++i, "--out"));
-            } else if (args[i].startsWith("--")) {
-                Release.exit("unknown option " + args[i] + "; usage: apricot grade merge SHARD_OUT... --out DIR");
-            } else {
-                shards.add(Path.of(args[i]));
-            }
-        }
-        if (shards.isEmpty() || outDir == null) {
-            Release.exit("usage: apricot grade merge SHARD_OUT... --out DIR (the --out folders of `grade --shard I/N`)");
-        }
-        try {
-            List<ExerciseResult> all = merge(shards, outDir);
-            System.out.println("Merged " + shards.size() + " shard(s): " + all.stream().map(ExerciseResult::student).distinct().count()
-                    + " student(s). Results in " + outDir.resolve("grades.csv") + " and " + outDir.resolve("grades.json") + ".");
-        } catch (IOException e) {
-            Release.exit(e.getMessage());
-        }
     }
 
     /** Merges shard outputs into {@code outDir}; returns every row, students in name order. */
@@ -537,18 +428,5 @@ public final class Grade {
 
     private static String safe(String student) {
         return student.replaceAll("[/\\\\]", "_");
-    }
-
-    private static int positive(String value, String option) {
-        try {
-            int v = Integer.parseInt(value);
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        Release.exit(option + " needs a whole number above 0, got \"" + value + "\"");
-        return 0;
     }
 }

@@ -3,46 +3,77 @@ package io.github.apricotcourse.grade;
 import io.github.apricotcourse.grade.Lesson.InvalidMarkersException;
 import io.github.apricotcourse.grade.Notebook.InvalidNotebookException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code apricot release [--source DIR] [--out DIR]}: turns the instructor's notebooks into the
  * students' — solutions replaced by a stub that compiles and fails its check saying what to
  * implement, hidden tests removed, outputs cleared. The same notebooks always give the same bytes.
- * Every marker problem in every notebook is reported before anything is written.
+ * Every marker problem in every notebook is reported before anything is written. The options are
+ * parsed by picocli, from the annotations below (which also make the usage and {@code --help}).
  */
-public final class Release {
+@Command(name = "apricot release", sortOptions = false,
+        description = "Writes the students' notebooks: solutions replaced by stubs, hidden tests removed, outputs cleared.")
+public final class Release implements Callable<Integer> {
     /** The manifest that marks a folder as a release (so a later release may replace it). */
     public static final String MANIFEST = ".apricot-release";
+    @Option(names = "--source", paramLabel = "DIR", description = "the instructor's notebooks (default notebooks/)")
+    private Path source = home().resolve("notebooks");
+    @Option(names = "--out", paramLabel = "DIR", description = "where the students' notebooks go (default target/release/)")
+    private Path out = home().resolve("target/release");
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
-    private Release() {}
+    Release() {}
 
     public static void main(String[] args) {
-        Path source = home().resolve("notebooks");
-        Path out = home().resolve("target/release");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--source" -> source = Path.of(value(args, ++i, "--source"));
-                case "--out" -> out = Path.of(value(args, ++i, "--out"));
-                case "-h", "--help" -> {
-                    System.out.println("usage: apricot release [--source DIR] [--out DIR]\n"
-                            + "  Writes the student notebooks for every notebook in DIR (default notebooks/)\n"
-                            + "  into the --out folder (default target/release/).");
-                    return;
-                }
-                default -> exit("unknown option " + args[i] + "; usage: apricot release [--source DIR] [--out DIR]");
+        System.exit(commandLine(new Release()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> written = release(source, out);
+        System.out.println("Released " + written.size() + " notebook(s) from " + source + " into " + out);
+        return 0;
+    }
+
+    /**
+     * The picocli command line of {@code apricot release} and {@code apricot grade}: a usage error
+     * prints its message, the short usage and where the whole help is (exit status 2); a failure
+     * the user can mend (unreadable or invalid notebooks, bad markers, a folder that cannot be
+     * written) is one line, {@code apricot: <what is wrong and the fix>}, with exit status 1;
+     * anything else is a bug and shows its stack trace.
+     */
+    static CommandLine commandLine(Object command) {
+        CommandLine cli = new CommandLine(command);
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine wrong = e.getCommandLine();
+            PrintWriter err = wrong.getErr();
+            err.println("apricot: " + e.getMessage());
+            UnmatchedArgumentException.printSuggestions(e, err);
+            String heading = wrong.getHelp().synopsisHeading();
+            err.print(heading + wrong.getHelp().synopsis(heading.length()));
+            err.println("Run `" + wrong.getCommandSpec().qualifiedName() + " --help` for what each option means.");
+            return wrong.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof IOException || e instanceof InvalidMarkersException || e instanceof InvalidNotebookException) {
+                commandLine.getErr().println("apricot: " + e.getMessage());
+                return commandLine.getCommandSpec().exitCodeOnExecutionException();
             }
-        }
-        try {
-            List<Path> written = release(source, out);
-            System.out.println("Released " + written.size() + " notebook(s) from " + source + " into " + out);
-        } catch (IOException | InvalidMarkersException | InvalidNotebookException e) {
-            exit(e.getMessage());
-        }
+            throw e;
+        });
+        return cli;
     }
 
     /** The notebooks directly in a folder, sorted by name. */
@@ -98,17 +129,5 @@ public final class Release {
     static Path home() {
         String home = System.getProperty("apricot.home");
         return home == null || home.isBlank() ? Path.of("") : Path.of(home);
-    }
-
-    static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            exit(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    static void exit(String message) {
-        System.err.println("apricot: " + message);
-        System.exit(2);
     }
 }

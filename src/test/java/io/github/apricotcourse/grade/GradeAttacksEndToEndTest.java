@@ -247,7 +247,7 @@ class GradeAttacksEndToEndTest {
         List<Process> shards = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
             shards.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                    "-cp", System.getProperty("java.class.path"), Grade.class.getName(), subs.toString(), "--source", source.toString(),
+                    "-cp", System.getProperty("java.class.path"), GradeCommand.class.getName(), subs.toString(), "--source", source.toString(),
                     "--out", tmp.resolve("shard" + i).toString(), "--shard", i + "/2", "--jobs", "1", "--timeout", "30",
                     "--memory", Integer.toString(MEMORY_MB)).inheritIO().start());
         }

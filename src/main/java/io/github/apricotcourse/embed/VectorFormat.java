@@ -137,7 +137,7 @@ public enum VectorFormat {
     }
 
     /** The largest array the JVM allocates. */
-    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    private static final long MAX_ARRAY = HeapLimit.MAX_ARRAY;
 
     private static Embeddings readBinary(Path file, Bytes in, long fileSize) throws IOException {
         String head = in.line(file, 1);
@@ -164,11 +164,10 @@ public enum VectorFormat {
             throw malformed(file, 1, "the header '" + head.trim() + "' promises " + n + " × " + d + " = " + numbers
                     + " numbers, more than one Java array can hold (" + MAX_ARRAY + "): the file is too large to load whole");
         }
-        long maxHeap = Runtime.getRuntime().maxMemory();
-        if (4 * numbers > maxHeap) {
-            throw malformed(file, 1, "the header '" + head.trim() + "' promises " + n + " × " + d + " floats, "
-                    + (4 * numbers >> 20) + " MB, but the Java heap may grow to only " + (maxHeap >> 20)
-                    + " MB: give Java more memory (e.g. -Xmx" + ((4 * numbers >> 30) + 2) + "g)");
+        String tooLarge = HeapLimit.exceeded(4.0 * numbers).orElse(null);
+        if (tooLarge != null) {
+            throw malformed(file, 1, "the header '" + head.trim() + "' promises " + n + " × " + d + " floats, which "
+                    + tooLarge + ": give Java more memory, or load a smaller file");
         }
         List<String> words = new ArrayList<>((int) Math.min(n, 1 << 20));
         FloatArray values = fileSize >= 0 ? new FloatArray(file, (int) numbers) : new FloatArray(file);

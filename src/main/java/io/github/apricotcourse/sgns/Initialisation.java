@@ -1,5 +1,6 @@
 package io.github.apricotcourse.sgns;
 
+import io.github.apricotcourse.embed.HeapLimit;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -12,8 +13,9 @@ import java.util.SplittableRandom;
  *   W[i][j] = (u − 0.5) / d,   u uniform in [0, 1)          C[i][j] = 0
  * </pre>
  *
- * Before anything is allocated, {@link #requireFits} checks that the matrices fit in memory, so
- * that a dimension of 10⁹ is explained instead of ending in an {@code OutOfMemoryError}.
+ * Before anything is allocated, {@link #requireFits} checks that the matrices fit in memory (asking
+ * {@link HeapLimit}, as the vector-file reader does), so that a dimension of 10⁹ is explained
+ * instead of ending in an {@code OutOfMemoryError}.
  */
 public final class Initialisation {
     private Initialisation() {}
@@ -50,18 +52,15 @@ public final class Initialisation {
      */
     public static void requireFits(long rowsW, long rowsC, int d, int bytes, boolean flat) {
         long cells = Math.max(rowsW, rowsC) * d;
-        if (flat && cells > Integer.MAX_VALUE - 8 || rowsW > Integer.MAX_VALUE - 8) {
+        if (flat && cells > HeapLimit.MAX_ARRAY || rowsW > HeapLimit.MAX_ARRAY) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%d rows × %d dimensions = %d numbers per"
                     + " matrix, more than a Java array holds (2^31 − 1): use a smaller dimension (word2vec uses 100–300),"
                     + " fewer buckets or a higher minCount", Math.max(rowsW, rowsC), d, cells));
         }
-        double need = (double) (rowsW + rowsC) * d * bytes;
-        long max = Runtime.getRuntime().maxMemory();
-        if (need > max) {
+        HeapLimit.exceeded((double) (rowsW + rowsC) * d * bytes).ifPresent(tooLarge -> {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "W (%d rows) and C (%d rows) of %d dimensions"
-                    + " need %.1f GB, more than the %.1f GB this JVM may use: use a smaller dimension (word2vec uses"
-                    + " 100–300), fewer buckets or a higher minCount (or give Java more memory with -Xmx)",
-                    rowsW, rowsC, d, need / 1e9, max / 1e9));
-        }
+                    + " %s: use a smaller dimension (word2vec uses 100–300), fewer buckets or a higher minCount, or give"
+                    + " Java more memory", rowsW, rowsC, d, tooLarge));
+        });
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -164,6 +165,20 @@ class VectorFormatTest {
         String m = message(binary("1 1000000000\n", 10), VectorFormat.WORD2VEC_BINARY);
         assertTrue(m.contains("promises 1 words × 1000000000 dimensions, which take at least 4000000015 bytes,"
                 + " but the file has only 23"), m);
+    }
+
+    @Test
+    void aGzippedBinaryHeaderBeyondTheHeapIsReportedBeforeAllocating() throws IOException {
+        long floats = 500_000_000L * 4;
+        Assumptions.assumeTrue(4 * floats > Runtime.getRuntime().maxMemory(), "this JVM's heap holds 8 GB");
+        Path f = dir.resolve("big.bin.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f))) {
+            out.write("500000000 4\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[64]);
+        }
+        String m = message(f, VectorFormat.WORD2VEC_BINARY);
+        assertTrue(m.contains("big.bin.gz:1: the header '500000000 4' promises 500000000 × 4 floats, which "
+                + HeapLimit.exceeded(4.0 * floats).orElseThrow() + ": give Java more memory, or load a smaller file"), m);
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.Set;
  * Rewrites a compiled snippet so that its calls to {@code System.exit(int)} call
  * {@link CellExit#exit(int)} instead: only the class named by the method reference changes, in
  * the class file's constant pool (a new class entry is appended; nothing else moves). This works
- * on every Java version, unlike a security manager (deprecated in 17, refused from 18 on).
+ * on every Java version, unlike a security manager (deprecated in 17, allowed on 18 to 23 only
+ * with {@code -Djava.security.manager=allow}, gone from 24 on): see {@link ExitGuard} for why both stay.
  */
 final class ExitCallRedirect {
 

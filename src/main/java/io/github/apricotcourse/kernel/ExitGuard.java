@@ -12,8 +12,15 @@ import java.util.List;
  *
  * <p>It is a security manager that permits everything else. Java 17 allows one (and prints a
  * deprecation warning in the kernel's log); Java 18 to 23 only with
- * {@code -Djava.security.manager=allow}, which the kernelspec sets; Java 24 and later not at all. Where none can be installed, only the direct
- * {@code System.exit} calls that {@link ExitCallRedirect} rewrites are blocked.
+ * {@code -Djava.security.manager=allow}, which the kernelspec sets; Java 24 and later not at all
+ * (JEP 486 disabled the Security Manager for good: {@code setSecurityManager} always throws).
+ *
+ * <p>That is why the kernel also keeps {@link ExitCallRedirect}, which rewrites each compiled cell
+ * so that its direct {@code System.exit} calls never reach the JVM, on any Java version: on
+ * Java 17 to 23 it is a second line behind this guard (the same message, and no dependence on a
+ * command-line flag a user may drop from the kernelspec); on Java 24 and later it is the only
+ * line, and {@code Runtime.exit}/{@code halt}, reflective calls and calls from library code end
+ * the kernel, as {@link #install} then says in the kernel's log.
  */
 @SuppressWarnings("removal")
 final class ExitGuard extends SecurityManager {

@@ -2,10 +2,12 @@
 """Run Apricot notebooks headlessly through an installed kernel, and check figures in a browser.
 
     notebooks.py run [--kernel apricot] [--cell-timeout 600] [--out DIR] NOTEBOOK...
-        Executes each notebook with nbclient (each in its own folder as working directory),
-        stops a notebook at its first cell error, prints each notebook's time, and ends with
-        "Notebooks: N passed, M failed". Exit status 1 if any failed. With --out, executed
-        copies are written there (same file names).
+        Executes each notebook with Apricot's one notebook driver (the grader's,
+        src/main/resources/io/github/apricotcourse/grade/execute_notebook.py, on nbclient), each in
+        its own folder as working directory; stops a notebook at its first cell that fails, prints
+        each notebook's time, and ends with "Notebooks: N passed, M failed". Exit status 1 if any
+        failed. With --out, executed copies are written there (same file names; each cell's
+        metadata has its timestamps and the driver's status).
 
     notebooks.py bench-kernel [--kernel apricot] [--runs 3] [LESSON...]
         Prints the kernel's figures: time from start to the first cell's result, resident memory
@@ -37,30 +39,46 @@ import tempfile
 import time
 
 import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbclient.exceptions import CellExecutionError
+
+# The repository (this file is src/bin/notebooks.py), for the lessons in notebooks/ and the driver.
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+# Apricot's one notebook driver, the grader's too (it travels in the jar as a resource).
+sys.path.insert(0, os.path.join(REPO, "src", "main", "resources", "io", "github", "apricotcourse", "grade"))
+import execute_notebook as driver  # noqa: E402
 
 
-def execute_notebook(path, kernel_name="apricot", cell_timeout=600, startup_timeout=120, on_cell_executed=None):
-    """Executes the notebook at `path` in its own folder; returns the executed notebook.
+class NotebookFailed(Exception):
+    """A notebook stopped at a cell that failed; the message says which cell and how."""
 
-    `on_cell_executed(client)`, if given, is called after each code cell while the kernel runs.
-    Raises nbclient's CellExecutionError (a cell failed), CellTimeoutError (a cell ran longer
-    than `cell_timeout` seconds) or DeadKernelError (the kernel died).
+
+def execute_notebook(path, kernel_name="apricot", cell_timeout=600):
+    """Executes the notebook at `path` in its own folder through the driver, stopping at the first
+    cell that fails; returns the executed notebook (its metadata.apricot.kernel_peak_memory_mb is the
+    kernel's peak resident memory). Raises NotebookFailed if a cell raised an error, ran longer than
+    `cell_timeout` seconds or killed the kernel, or if the kernel did not start.
     """
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        nb,
-        kernel_name=kernel_name,
-        timeout=cell_timeout,
-        startup_timeout=startup_timeout,
-        allow_errors=False,
-        resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
-    )
-    if on_cell_executed is not None:
-        client.on_cell_executed = lambda **_: on_cell_executed(client)
-    client.execute()
+    driver.execute(nb, kernel_name, os.path.dirname(os.path.abspath(path)), cell_timeout, stop_at_error=True)
+    for index, cell in enumerate(nb.cells):
+        if driver.failed(cell):
+            raise NotebookFailed(failure(cell, index, cell_timeout))
     return nb
+
+
+def failure(cell, index, cell_timeout):
+    """What went wrong in a cell the driver marked as failed."""
+    status = driver.status(cell)
+    where = f"cell {index}"
+    if status == "error":
+        error = next((o for o in cell.outputs if o.get("output_type") == "error"), {})
+        return f"{where} raised an error:\n" + indent(str(CellExecutionError.from_cell_and_msg(cell, error)))
+    if status == "timeout":
+        return f"{where} ran longer than {cell_timeout} s"
+    if status == "died":
+        return f"the kernel died in {where}"
+    return f"{where} was {status} (the kernel did not start, or died at once)"
 
 
 def first_line(text):
@@ -79,18 +97,9 @@ def run(args):
         start = time.monotonic()
         try:
             nb = execute_notebook(path, args.kernel, args.cell_timeout)
-        except CellExecutionError as e:
+        except NotebookFailed as e:
             failed.append(path)
-            print(f"FAIL {path} ({time.monotonic() - start:.1f} s): a cell raised an error:\n{indent(str(e))}")
-            continue
-        except CellTimeoutError as e:
-            failed.append(path)
-            print(f"FAIL {path} ({time.monotonic() - start:.1f} s): a cell ran longer than {args.cell_timeout} s: "
-                  f"{first_line(e)}")
-            continue
-        except DeadKernelError as e:
-            failed.append(path)
-            print(f"FAIL {path} ({time.monotonic() - start:.1f} s): the kernel died: {first_line(e)}")
+            print(f"FAIL {path} ({time.monotonic() - start:.1f} s): {e}")
             continue
         passed += 1
         print(f"ok   {path} ({time.monotonic() - start:.1f} s, {len(nb.cells)} cells)")
@@ -250,33 +259,18 @@ def first_result_seconds_and_idle_rss(kernel_name):
         if reply["content"]["status"] != "ok":
             raise RuntimeError(f"the first cell failed: {reply['content']}")
         time.sleep(3)  # idle: let start-up threads settle
-        return first, kernel_memory_mb(manager, "VmRSS")
+        return first, driver.kernel_memory_mb(manager, "VmRSS")
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
 
 
-# The repository (this file is src/bin/notebooks.py), for the lessons in notebooks/.
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
 # mybinder.org gives each user 1-2 GB: a lesson's kernel must stay below the smaller, counted strictly.
 LESSON_PEAK_TARGET_MB = 1000
 
-def kernel_memory_mb(manager, field):
-    """The kernel process's VmRSS (resident now) or VmHWM (peak resident so far), in MB."""
-    pid = manager.provisioner.process.pid if manager.provisioner else manager.kernel.pid
-    with open(f"/proc/{pid}/status") as f:
-        kb = next(int(line.split()[1]) for line in f if line.startswith(field + ":"))
-    return kb / 1024
-
-
 def lesson_peak_rss_mb(path, kernel_name):
-    """Runs the lesson once; returns the kernel's peak resident memory in MB (VmHWM after its last cell)."""
-    peak = [0.0]
-    def read_peak(client):
-        peak[0] = max(peak[0], kernel_memory_mb(client.km, "VmHWM"))
-    execute_notebook(path, kernel_name, on_cell_executed=read_peak)
-    return peak[0]
+    """Runs the lesson once; returns the kernel's peak resident memory in MB (VmHWM, read by the driver after each cell)."""
+    return execute_notebook(path, kernel_name).metadata["apricot"]["kernel_peak_memory_mb"]
 
 
 def two_cell_notebook_seconds(kernel_name):
@@ -312,7 +306,7 @@ def bench_kernel(args):
     for path in lessons:
         try:
             peak = lesson_peak_rss_mb(path, args.kernel)
-        except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+        except NotebookFailed as e:
             print(f"    {os.path.basename(path)}: FAILED, so no figure: {first_line(e)}")
             failed += 1
             continue

@@ -23,9 +23,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Runs a notebook in a fresh kernel through Debian's nbclient (a small Python driver shipped in
- * the jar, {@code execute_notebook.py}), with a time limit per cell and a heap limit for the
- * kernel, each notebook in its own {@link Sandbox} (or, if asked, unconfined).
+ * Runs a notebook in a fresh kernel through Debian's nbclient (the course's one notebook driver,
+ * {@code execute_notebook.py}, shipped in the jar; {@code apricot run-notebooks} uses it too), with
+ * a time limit per cell and a heap limit for the kernel, each notebook in its own {@link Sandbox}
+ * (or, if asked, unconfined).
  *
  * <p>The assembled notebook (hidden tests, the run's secret) goes to the driver on its standard
  * input and never touches a disk; the executed notebook comes back on its standard output, signed

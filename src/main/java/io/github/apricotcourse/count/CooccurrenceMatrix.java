@@ -61,7 +61,7 @@ public final class CooccurrenceMatrix {
         }
         RowCounter[] rows = new RowCounter[vocabulary.size()];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = new RowCounter();
+            rows[i] = new RowCounter(Math.min(FREQUENT_CONTEXTS, vocabulary.size()));
         }
         int sentenceNo = 0;
         int[] around = new int[2 * window];
@@ -95,6 +95,7 @@ public final class CooccurrenceMatrix {
             for (int k = 0; k < cols[i].length; k++) {
                 vals[i][k] = rows[i].get(cols[i][k]);
             }
+            rows[i] = null;                                             // free the counter as its row is done
         }
         return new CooccurrenceMatrix(vocabulary, window, cols, vals);
     }
@@ -138,6 +139,16 @@ public final class CooccurrenceMatrix {
             v[columns[i][k]] = values[i][k];
         }
         return v;
+    }
+
+    /** The columns of row w's non-zero cells, ascending (the matrix's own array: do not change it). */
+    int[] columnsOfRow(int w) {
+        return columns[w];
+    }
+
+    /** The values of row w's non-zero cells, in the order of {@link #columnsOfRow} (the matrix's own array). */
+    double[] valuesOfRow(int w) {
+        return values[w];
     }
 
     /** Σ_c value(w, c) for the row at index w. */
@@ -286,52 +297,94 @@ public final class CooccurrenceMatrix {
         return Table.create(title, rank, word, value);
     }
 
-    /** The counts of one row while counting: an open-addressing hash table from context index to count. */
+    /**
+     * The number of context words, the most frequent ones (vocabulary indices 0, 1, …), whose
+     * counts every row keeps in a plain array while counting: by Zipf's law they take most of the
+     * increments, and an array index is much cheaper than a hash lookup. Rows × this many ints
+     * (20 MB for 5,000 rows).
+     */
+    private static final int FREQUENT_CONTEXTS = 1024;
+
+    /**
+     * The counts of one row while counting: contexts below {@code head} (the frequent words) in an
+     * array, the rest in an open-addressing hash table with linear probing. In the table, key and
+     * count sit side by side ({@code slots[2i]} = context index + 1, 0 for an empty slot;
+     * {@code slots[2i + 1]} = its count), and its size is a power of two, so a slot is found with
+     * a mask, not a division.
+     */
     private static final class RowCounter {
-        private int[] keys = new int[8];     // context index + 1; 0 marks an empty slot
-        private int[] counts = new int[8];
+        private final int[] head;
+        private int[] slots = new int[2 * 8];
         private int size;
 
+        RowCounter(int headSize) {
+            head = new int[headSize];
+        }
+
         void increment(int c) {
-            if (2 * (size + 1) > keys.length) {
+            if (c < head.length) {
+                head[c]++;
+                return;
+            }
+            if (4 * (size + 1) > slots.length) {           // keep at most half of the slots full
                 grow();
             }
-            int slot = find(keys, c);
-            if (keys[slot] == 0) {
-                keys[slot] = c + 1;
+            int i = find(slots, c);
+            if (slots[i] == 0) {
+                slots[i] = c + 1;
                 size++;
             }
-            counts[slot]++;
+            slots[i + 1]++;
         }
 
         int get(int c) {
-            int slot = find(keys, c);
-            return keys[slot] == 0 ? 0 : counts[slot];
-        }
-
-        int[] sortedKeys() {
-            return Arrays.stream(keys).filter(k -> k != 0).map(k -> k - 1).sorted().toArray();
-        }
-
-        /** The slot of c, or the empty slot where it would go (linear probing). */
-        private static int find(int[] keys, int c) {
-            int slot = (c * 0x9E3779B1 >>> 1) % keys.length;
-            while (keys[slot] != 0 && keys[slot] != c + 1) {
-                slot = (slot + 1) % keys.length;
+            if (c < head.length) {
+                return head[c];
             }
-            return slot;
+            int i = find(slots, c);
+            return slots[i] == 0 ? 0 : slots[i + 1];
+        }
+
+        /** The contexts with a non-zero count, ascending. */
+        int[] sortedKeys() {
+            int frequent = 0;
+            for (int n : head) {
+                frequent += n != 0 ? 1 : 0;
+            }
+            int[] keys = new int[frequent + size];
+            int n = 0;
+            for (int c = 0; c < head.length; c++) {
+                if (head[c] != 0) {
+                    keys[n++] = c;
+                }
+            }
+            for (int i = 0; i < slots.length; i += 2) {
+                if (slots[i] != 0) {
+                    keys[n++] = slots[i] - 1;
+                }
+            }
+            Arrays.sort(keys, frequent, keys.length);      // the head is in order already; every key after it is larger
+            return keys;
+        }
+
+        /** The index of c's key, or of the empty slot where it would go. */
+        private static int find(int[] slots, int c) {
+            int mask = slots.length / 2 - 1;
+            int slot = (c * 0x9E3779B1 >>> 7) & mask;
+            while (slots[2 * slot] != 0 && slots[2 * slot] != c + 1) {
+                slot = (slot + 1) & mask;
+            }
+            return 2 * slot;
         }
 
         private void grow() {
-            int[] oldKeys = keys;
-            int[] oldCounts = counts;
-            keys = new int[oldKeys.length * 2];
-            counts = new int[oldKeys.length * 2];
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != 0) {
-                    int slot = find(keys, oldKeys[i] - 1);
-                    keys[slot] = oldKeys[i];
-                    counts[slot] = oldCounts[i];
+            int[] old = slots;
+            slots = new int[2 * old.length];
+            for (int i = 0; i < old.length; i += 2) {
+                if (old[i] != 0) {
+                    int j = find(slots, old[i] - 1);
+                    slots[j] = old[i];
+                    slots[j + 1] = old[i + 1];
                 }
             }
         }

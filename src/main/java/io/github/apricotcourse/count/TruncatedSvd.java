@@ -3,13 +3,11 @@ package io.github.apricotcourse.count;
 import io.github.apricotcourse.embed.Embeddings;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
-import org.ejml.sparse.csc.CommonOps_DSCC;
 
 /**
  * Short dense vectors from a long sparse word–context matrix X by truncated singular value
@@ -97,7 +95,7 @@ public final class TruncatedSvd {
     private record Result(DMatrixRMaj U, double[] sigma) {}
 
     private Result decompose() {
-        DMatrixSparseCSC X = matrix.toSparse();
+        CooccurrenceMatrix X = matrix;
         int n = matrix.size();
         int l = Math.min(n, rank + OVERSAMPLE);
         SplittableRandom rng = new SplittableRandom(seed);
@@ -105,13 +103,13 @@ public final class TruncatedSvd {
         for (int i = 0; i < omega.data.length; i++) {
             omega.data[i] = gaussian(rng);
         }
-        DMatrixRMaj Y = CommonOps_DSCC.mult(X, omega, null);                // Y = X Ω
+        DMatrixRMaj Y = times(X, omega);                                      // Y = X Ω
         for (int q = 0; q < POWER_ITERATIONS; q++) {                          // Y = (X Xᵀ)^q X Ω
-            DMatrixRMaj Z = CommonOps_DSCC.multTransA(X, orthonormal(Y), null, null);
-            Y = CommonOps_DSCC.mult(X, orthonormal(Z), null);
+            DMatrixRMaj Z = transposeTimes(X, orthonormal(Y));
+            Y = times(X, orthonormal(Z));
         }
         DMatrixRMaj Q = orthonormal(Y);
-        DMatrixRMaj Bt = CommonOps_DSCC.multTransA(X, Q, null, null);       // Bᵀ = Xᵀ Q  (n × l)
+        DMatrixRMaj Bt = transposeTimes(X, Q);                              // Bᵀ = Xᵀ Q  (n × l)
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, l, true, true, true);
         if (!svd.decompose(Bt)) {
             throw new IllegalStateException("the SVD did not converge; try another seed");
@@ -127,6 +125,41 @@ public final class TruncatedSvd {
             sigma[j] = W.get(j, j);
         }
         return new Result(U, sigma);
+    }
+
+    /** X B for the sparse X (n × n) and a dense B (n × l): row i of XB = Σ_c X[i, c] · row c of B. */
+    private static DMatrixRMaj times(CooccurrenceMatrix X, DMatrixRMaj B) {
+        int l = B.numCols;
+        DMatrixRMaj out = new DMatrixRMaj(X.size(), l);
+        for (int i = 0; i < X.size(); i++) {
+            int[] cs = X.columnsOfRow(i);
+            double[] vs = X.valuesOfRow(i);
+            for (int k = 0; k < cs.length; k++) {
+                axpy(vs[k], B.data, cs[k] * l, out.data, i * l, l);
+            }
+        }
+        return out;
+    }
+
+    /** Xᵀ B for the sparse X (n × n) and a dense B (n × l): row c of XᵀB = Σ_i X[i, c] · row i of B. */
+    private static DMatrixRMaj transposeTimes(CooccurrenceMatrix X, DMatrixRMaj B) {
+        int l = B.numCols;
+        DMatrixRMaj out = new DMatrixRMaj(X.size(), l);
+        for (int i = 0; i < X.size(); i++) {
+            int[] cs = X.columnsOfRow(i);
+            double[] vs = X.valuesOfRow(i);
+            for (int k = 0; k < cs.length; k++) {
+                axpy(vs[k], B.data, i * l, out.data, cs[k] * l, l);
+            }
+        }
+        return out;
+    }
+
+    /** y[yFrom …] += a · x[xFrom …], l numbers: rows of row-major matrices, a loop the JIT vectorises. */
+    private static void axpy(double a, double[] x, int xFrom, double[] y, int yFrom, int l) {
+        for (int j = 0; j < l; j++) {
+            y[yFrom + j] += a * x[xFrom + j];
+        }
     }
 
     /** An orthonormal basis of the columns of Y (the Q of its QR decomposition). */

@@ -36,6 +36,43 @@ class CountTest {
     }
 
     @Test
+    void aLargeVocabularyIsCountedExactlyInTheArrayAndTheHashPartsOfARow() {
+        // 3,000 word types, so a row's counts go both to its array of frequent contexts and to its hash table.
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        List<List<String>> sentences = new java.util.ArrayList<>();
+        for (int s = 0; s < 1500; s++) {
+            List<String> sentence = new java.util.ArrayList<>();
+            for (int t = 0; t < 1 + rng.nextInt(30); t++) {
+                sentence.add("w" + (int) Math.pow(3000, rng.nextDouble()));   // Zipf-like: small numbers are frequent
+            }
+            sentences.add(sentence);
+        }
+        Corpus corpus = Corpus.fromSentences(sentences);
+        Vocabulary v = Vocabulary.of(corpus, 1);
+        assertTrue(v.size() > 1100, "the test needs more words than a row keeps in its array, got " + v.size());
+        int window = 3;
+        java.util.Map<List<Integer>, Integer> naive = new java.util.HashMap<>();
+        for (List<String> sentence : sentences) {
+            for (int t = 0; t < sentence.size(); t++) {
+                for (int j = Math.max(0, t - window); j <= Math.min(sentence.size() - 1, t + window); j++) {
+                    if (j != t) {
+                        naive.merge(List.of(v.index(sentence.get(t)), v.index(sentence.get(j))), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        CooccurrenceMatrix m = CooccurrenceMatrix.count(corpus, v, window);
+        assertEquals(naive.size(), m.nonZeros());
+        naive.forEach((wc, n) -> assertEquals((double) n, m.get(wc.get(0), wc.get(1)), "count of " + wc));
+        for (int w = 0; w < m.size(); w++) {
+            int[] cs = m.columnsOfRow(w);
+            for (int k = 1; k < cs.length; k++) {
+                assertTrue(cs[k - 1] < cs[k], "row " + w + "'s columns ascend");
+            }
+        }
+    }
+
+    @Test
     void wordsOutsideTheVocabularyKeepTheirPositions() {
         Corpus c = Corpus.of("x rare y");
         Vocabulary v = Vocabulary.fromCounts(java.util.Map.of("x", 1L, "y", 1L), 1);

@@ -119,9 +119,9 @@ public final class SkipGramTrainer extends TrainingOptions<SkipGramTrainer> {
 
     /**
      * Trains with this loop instead of the library's ({@link TrainingLoop}): a student's epoch
-     * loop (lesson 4) gets the same initial W, zero C, the prepared corpus and the same noise
-     * stream as the readable loop would, so with {@code subsample(0)} and {@code shrinkWindow(false)}
-     * an honest loop gives the library's vectors. The fast path and CBOW keep their own loops;
+     * loop (lesson 4) gets the same initial W, zero C, the prepared corpus and the same two random
+     * streams as the readable loop would, so with {@code shrinkWindow(false)} an honest loop gives
+     * the library's vectors. The fast path and CBOW keep their own loops;
      * {@code loop(null)} returns to the library's.
      */
     public SkipGramTrainer loop(TrainingLoop l) {
@@ -188,7 +188,7 @@ public final class SkipGramTrainer extends TrainingOptions<SkipGramTrainer> {
             if (cbow) {
                 throw new IllegalStateException("loop(...) replaces the skip-gram loop; CBOW keeps the library's: drop cbow(true) or loop(...)");
             }
-            loop.train(W, C, c, this, draw);
+            loop.train(W, C, c, this, walk, draw);
             return new SkipGramModel(c.vocabulary(), W, C, new LossHistory(), describe() + ", your loop");
         }
         LossHistory history = SkipGramLoop.train(this, c, W, C, step, cbow, walk, draw);

@@ -36,7 +36,7 @@ class TrainingCheckTest {
 
     static SkipGramTrainer trainer() {
         return SkipGramTrainer.create().dimension(8).window(2).negatives(3).epochs(5).learningRate(0.05).minCount(1)
-                .subsample(0).shrinkWindow(false).seed(5);
+                .subsample(0.05).shrinkWindow(false).seed(5);
     }
 
     static double dot(double[] a, double[] b) {
@@ -132,8 +132,8 @@ class TrainingCheckTest {
         return loss;
     }
 
-    static void epochs(double[][] W, double[][] C, TrainingCorpus corpus, TrainingOptions<?> o, SplittableRandom draw,
-                       boolean decay) {
+    static void epochs(double[][] W, double[][] C, TrainingCorpus corpus, TrainingOptions<?> o, SplittableRandom walk,
+                       SplittableRandom draw, boolean decay) {
         long total = 0;
         for (int[] s : corpus.sentences()) {
             total += s.length;
@@ -143,14 +143,15 @@ class TrainingCheckTest {
         for (int e = 0; e < o.epochs(); e++) {
             for (int[] s : corpus.sentences()) {
                 double eta = decay ? o.learningRate() * Math.max(1e-4, 1 - done / (total + 1.0)) : o.learningRate();
-                sentence(W, C, s, o.window(), o.negatives(), corpus.noise(), draw, eta, TrainingCheckTest::step);
+                int[] kept = corpus.subsampling().apply(s, walk);
+                sentence(W, C, kept, o.window(), o.negatives(), corpus.noise(), draw, eta, TrainingCheckTest::step);
                 done += s.length;
             }
         }
     }
 
     static final SentencePass SENTENCE = (W, C, s, L, k, noise, draw, eta) -> sentence(W, C, s, L, k, noise, draw, eta, TrainingCheckTest::step);
-    static final TrainingLoop EPOCHS = (W, C, corpus, o, draw) -> epochs(W, C, corpus, o, draw, true);
+    static final TrainingLoop EPOCHS = (W, C, corpus, o, walk, draw) -> epochs(W, C, corpus, o, walk, draw, true);
 
     @Test
     void anHonestTrainerGivesTheLibrarysVectors() {
@@ -178,7 +179,7 @@ class TrainingCheckTest {
     void anEpochLoopWithoutDecayIsNamed() {
         SkipGramTrainer t = trainer();
         CheckFailure f = assertThrows(CheckFailure.class, () -> TrainingCheck.trainer(t, fruitAndTools(), 1e-9,
-                TrainingCheckTest::step, SENTENCE, (W, C, corpus, o, draw) -> epochs(W, C, corpus, o, draw, false)));
+                TrainingCheckTest::step, SENTENCE, (W, C, corpus, o, walk, draw) -> epochs(W, C, corpus, o, walk, draw, false)));
         assertTrue(f.getMessage().startsWith("✘ piece 3, the epoch loop"), f.getMessage());
         assertTrue(f.getMessage().contains("W[row "), f.getMessage());
         // the trainer is left with the library's loop
@@ -214,10 +215,10 @@ class TrainingCheckTest {
     }
 
     @Test
-    void aTrainerThatSubsamplesIsRefusedWithTheFix() {
+    void aTrainerThatShrinksWindowsIsRefusedWithTheFix() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingCheck.trainer(
-                trainer().subsample(1e-3), fruitAndTools(), 1e-9, TrainingCheckTest::step, SENTENCE, EPOCHS));
-        assertTrue(e.getMessage().contains("subsample(0).shrinkWindow(false)"), e.getMessage());
+                trainer().shrinkWindow(true), fruitAndTools(), 1e-9, TrainingCheckTest::step, SENTENCE, EPOCHS));
+        assertTrue(e.getMessage().contains(".shrinkWindow(false)"), e.getMessage());
     }
 
     @Test

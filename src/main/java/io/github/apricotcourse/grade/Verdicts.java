@@ -49,6 +49,28 @@ public final class Verdicts {
     }
 
     /**
+     * One row per cell of the lesson that a person grades ({@link Lesson#manual}), never scored:
+     * it needs a human, who reads the student's answer in the feedback notebook.
+     */
+    public static List<ExerciseResult> forAHuman(Lesson lesson, Notebook submission, String student, String notebook) {
+        List<ExerciseResult> rows = new ArrayList<>();
+        for (Lesson.ManualCell m : lesson.manual()) {
+            Cell answer = submission.cells().stream().filter(c -> m.gradeId().equals(c.gradeId()) && !c.isCode()).findFirst().orElse(null);
+            String what = m.task() ? "task" : "written answer";
+            String message;
+            if (answer == null) {
+                message = "needs a human: the " + what + "'s cell is not in the notebook (deleted?)";
+            } else if (!m.task() && answer.source().strip().equals(Lesson.YOUR_ANSWER_HERE)) {
+                message = "needs a human: the answer is still \"" + Lesson.YOUR_ANSWER_HERE + "\"";
+            } else {
+                message = "needs a human: " + what + ", read it in the feedback notebook";
+            }
+            rows.add(new ExerciseResult(student, notebook, m.gradeId(), 0, m.points(), false, message, true));
+        }
+        return rows;
+    }
+
+    /**
      * "✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself" if the student's code
      * for this check's exercise uses a name its metadata forbids, else null. Read from the
      * student's cells as sent (never from what ran): the exercise's own cell, and every other cell

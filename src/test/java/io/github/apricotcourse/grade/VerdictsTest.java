@@ -2,6 +2,7 @@ package io.github.apricotcourse.grade;
 
 import static io.github.apricotcourse.grade.Fixtures.quote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,7 @@ class VerdictsTest {
     }
 
     @Test
-    void tableCsvAndJson() {
+    void tableCsvAndJson() throws Exception {
         List<ExerciseResult> rows = List.of(new ExerciseResult("ann", "01-n.ipynb", "n-f-check", 1, 1, true, "2 checks passed"),
                 new ExerciseResult("ann", "01-n.ipynb", "n-g-check", 0, 2, false, "✘ g: expected 2, got \"3\", really"));
         assertEquals("ann: 1 of 3 points\n"
@@ -150,15 +151,19 @@ class VerdictsTest {
                 + "  01-n.ipynb\n"
                 + "    n-f-check  1/1     yes     2 checks passed\n"
                 + "    n-g-check  0/2     no      ✘ g: expected 2, got \"3\", really\n", GradeReport.table("ann", rows));
-        assertEquals("student,notebook,exercise,points,max_points,passed,message\r\n"
-                + "ann,01-n.ipynb,n-f-check,1,1,true,2 checks passed\r\n"
-                + "ann,01-n.ipynb,n-g-check,0,2,false,\"✘ g: expected 2, got \"\"3\"\", really\"\r\n", GradeReport.csv(rows));
-        assertEquals("{\n \"students\": {\n  \"ann\": {\n   \"max_points\": 3,\n   \"points\": 1,\n   \"results\": [\n    {\n"
+        assertEquals("student,notebook,exercise,points,max_points,passed,message,needs_human\r\n"
+                + "ann,01-n.ipynb,n-f-check,1,1,true,2 checks passed,false\r\n"
+                + "ann,01-n.ipynb,n-g-check,0,2,false,\"✘ g: expected 2, got \"\"3\"\", really\",false\r\n", GradeReport.csv(rows));
+        assertEquals("{\n \"students\": {\n  \"ann\": {\n   \"human_points\": 0,\n   \"max_points\": 3,\n   \"points\": 1,\n"
+                + "   \"results\": [\n    {\n"
                 + "     \"exercise\": \"n-f-check\",\n     \"max_points\": 1,\n     \"message\": \"2 checks passed\",\n"
+                + "     \"needs_human\": false,\n"
                 + "     \"notebook\": \"01-n.ipynb\",\n     \"passed\": true,\n     \"points\": 1\n    },\n    {\n"
                 + "     \"exercise\": \"n-g-check\",\n     \"max_points\": 2,\n     \"message\": \"✘ g: expected 2, got \\\"3\\\", really\",\n"
+                + "     \"needs_human\": false,\n"
                 + "     \"notebook\": \"01-n.ipynb\",\n     \"passed\": false,\n     \"points\": 0\n    }\n   ]\n  }\n }\n}\n",
                 GradeReport.json(rows));
+        assertEquals(rows, GradeReport.parseJson(GradeReport.json(rows), "grades.json"));
     }
 
     @Test
@@ -187,5 +192,26 @@ class VerdictsTest {
                 "    return 1 / (1 + Math.exp(-z)); // like Sigmoid.sigma", "}"), Fixtures.check("n-sigmoid-check", 2, check),
                 Fixtures.code(null, "Check.close(\"lib\", 0.5, Sigmoid.sigma(0), 0); String s = \"Sigmoid.sigma\";"));
         assertEquals(null, Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, honest, "S3CRET")));
+    }
+
+    @Test
+    void answersAPersonGradesAreListedWithTheirPointsAndNeverScored() throws Exception {
+        Lesson lesson = Lesson.of(Fixtures.notebook("01-n.ipynb", Fixtures.manual("n-derive", 3, false, "the derivation"),
+                Fixtures.manual("n-why", 2, false, "why two matrices"), Fixtures.manual("n-task", 1, true, "Plot it.")));
+        Notebook submission = Fixtures.notebook("01-n.ipynb", Fixtures.manual("n-derive", 3, false, "∂L/∂w = … because …"),
+                Fixtures.manual("n-why", 2, false, "YOUR ANSWER HERE"));
+        List<ExerciseResult> rows = new java.util.ArrayList<>(Verdicts.forAHuman(lesson, submission, "ann", "01-n.ipynb"));
+        assertEquals(List.of("needs a human: written answer, read it in the feedback notebook",
+                "needs a human: the answer is still \"YOUR ANSWER HERE\"", "needs a human: the task's cell is not in the notebook (deleted?)"),
+                rows.stream().map(ExerciseResult::message).toList());
+        rows.forEach(r -> assertEquals(0, r.points(), "never scored by the grader"));
+        rows.add(0, new ExerciseResult("ann", "01-n.ipynb", "n-f-check", 30, 34, true, "30 checks passed"));
+        assertEquals("30 of 34 points; 3 answers (6 points) need a human", GradeReport.total(rows));
+        String table = GradeReport.table("ann", rows);
+        assertTrue(table.startsWith("ann: 30 of 34 points; 3 answers (6 points) need a human\n"), table);
+        assertTrue(table.contains("    n-derive   ?/3     human   needs a human: written answer"), table);
+        assertTrue(GradeReport.csv(rows).contains("ann,01-n.ipynb,n-derive,0,3,false,"
+                + "\"needs a human: written answer, read it in the feedback notebook\",true\r\n"), GradeReport.csv(rows));
+        assertEquals(rows, GradeReport.parseJson(GradeReport.json(rows), "grades.json"));
     }
 }

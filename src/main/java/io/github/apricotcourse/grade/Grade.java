@@ -54,9 +54,10 @@ public final class Grade {
             + "who graded, and could read or change anything that user can (these grades may be forged).";
     /** Lines of student code a person should look at: the grader's machinery, reflection, other processes. */
     private static final Pattern SUSPICIOUS = Pattern.compile(
-            "\\b(class|interface|record|enum)\\s+(io|Check|Score|CheckFailure|GradientCheck)\\b"
+            "\\b(class|interface|record|enum)\\s+(io|" + String.join("|", CheckNames.CLASSES.stream().map(Class::getSimpleName).toList())
+            + ")\\b"
             + "|apricotcourse\\.check|\\btally\\b|APRICOT|setAccessible|getDeclared|MethodHandles|\\bUnsafe\\b"
-            + "|forName|ProcessBuilder|Runtime\\.getRuntime|\\.ipynb|jdk\\.jshell");
+            + "|forName|ProcessBuilder|Runtime\\.getRuntime|\\.ipynb|jdk\\.jshell|Definitions\\s*\\.\\s*(install|restore)");
     private static final int DEFAULT_MEMORY_MB = 1024;
 
     /** What to grade and how; {@code shard} is {I, N} (grade the I-th of N slices of the class). */

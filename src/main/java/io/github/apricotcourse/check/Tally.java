@@ -18,7 +18,12 @@ public record Tally(long passed, long failed) {
         }
     }
 
-    /** The checks that ran since {@code before}: this tally minus that one. */
+    /** True if no count is below {@code before}'s: this tally can have followed that one in one session. */
+    public boolean isAtLeast(Tally before) {
+        return passed >= before.passed && failed >= before.failed;
+    }
+
+    /** The checks that ran since {@code before}: this tally minus that one ({@link #isAtLeast} it, or an exception). */
     public Tally since(Tally before) {
         return new Tally(passed - before.passed, failed - before.failed);
     }
@@ -42,7 +47,7 @@ public record Tally(long passed, long failed) {
                 throw new IllegalArgumentException("a tally has exactly \"passed\" and \"failed\", got " + json);
             }
             return new Tally(o.get("passed").getAsLong(), o.get("failed").getAsLong());
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
+        } catch (JsonParseException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
             throw new IllegalArgumentException("not a tally of checks: " + json + " (" + e.getMessage() + ")", e);
         }
     }

@@ -36,15 +36,27 @@ public final class Lesson {
      */
     public record Forbid(String name, List<String> names) {}
 
+    /**
+     * A cell a person grades ({@link Cell#isManual}): a written answer, which the release blanks, or
+     * a task, which it keeps; the grader never scores it, it lists it as needing a human.
+     */
+    public record ManualCell(Cell cell, String gradeId, int points, boolean task) {}
+
+    /** What the release puts in a written answer's cell, as nbgrader does. */
+    public static final String YOUR_ANSWER_HERE = "YOUR ANSWER HERE";
+
     private final Notebook notebook;
     private final Map<String, SolutionRegion> regions;
     private final List<CheckCell> checks;
+    private final List<ManualCell> manual;
     private final List<String> warnings;
 
-    private Lesson(Notebook notebook, Map<String, SolutionRegion> regions, List<CheckCell> checks, List<String> warnings) {
+    private Lesson(Notebook notebook, Map<String, SolutionRegion> regions, List<CheckCell> checks, List<ManualCell> manual,
+            List<String> warnings) {
         this.notebook = notebook;
         this.regions = regions;
         this.checks = checks;
+        this.manual = List.copyOf(manual);
         this.warnings = List.copyOf(warnings);
     }
 
@@ -58,6 +70,7 @@ public final class Lesson {
         List<String> problems = new ArrayList<>();
         Map<String, SolutionRegion> regions = new LinkedHashMap<>();
         List<CheckCell> checks = new ArrayList<>();
+        List<ManualCell> manual = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, Cell> seen = new HashMap<>();
         Map<String, List<String>> forbidden = new HashMap<>();
@@ -67,7 +80,7 @@ public final class Lesson {
             boolean mentionsSolution = cell.source().contains(Markers.BEGIN_SOLUTION) || cell.source().contains(Markers.END_SOLUTION);
             boolean check = cell.isCheck();
             String id = cell.gradeId();
-            if (cell.nbgrader().isPresent() && (solution || check || cell.isLocked())) {
+            if (cell.nbgrader().isPresent() && (solution || check || cell.isLocked() || cell.isTask())) {
                 if (id == null || id.isBlank()) {
                     problems.add(cell.where() + ": nbgrader metadata without a grade_id; add \"grade_id\": \"<lesson>-<name>\"");
                 } else if (!GRADE_ID.matcher(id).matches()) {
@@ -79,13 +92,34 @@ public final class Lesson {
                     seen.put(id, cell);
                 }
             }
+            if (cell.isManual()) {
+                Integer points = cell.points();
+                if (!"markdown".equals(cell.type())) {
+                    problems.add(cell.where() + ": an answer or task a person grades is a markdown cell (this is a "
+                            + cell.type() + " cell)");
+                } else if (cell.isTask() && (solution || check)) {
+                    problems.add(cell.where() + ": a task cell has \"task\": true and \"solution\": false, \"grade\": false; "
+                            + "a written answer has \"solution\": true, \"grade\": true and \"task\": false");
+                } else if (points == null) {
+                    problems.add(cell.where() + ": a cell a person grades needs \"points\": <whole number ≥ 0> in its nbgrader metadata");
+                } else if (id != null) {
+                    manual.add(new ManualCell(cell, id, points, cell.isTask()));
+                }
+                continue;
+            }
+            if (cell.isTask()) {
+                problems.add(cell.where() + ": a task cell (\"task\": true) is a markdown cell that a person grades; "
+                        + "this is a " + cell.type() + " cell");
+                continue;
+            }
             if (solution && check) {
-                problems.add(cell.where() + ": a cell is either a solution cell or a check cell, not both; "
-                        + "Apricot grades checks automatically, so split it in two");
+                problems.add(cell.where() + ": a code cell is either a solution cell or a check cell, not both; "
+                        + "Apricot grades code with checks, so split it in two (an answer a person grades is a markdown cell)");
                 continue;
             }
             if ((solution || check) && !cell.isCode()) {
-                problems.add(cell.where() + ": only code cells can be solution or check cells (this is a " + cell.type() + " cell)");
+                problems.add(cell.where() + ": only code cells can be solution or check cells (this is a " + cell.type() + " cell; "
+                        + "an answer a person grades has both \"solution\": true and \"grade\": true)");
                 continue;
             }
             if (solution) {
@@ -125,7 +159,7 @@ public final class Lesson {
         if (!problems.isEmpty()) {
             throw new InvalidMarkersException(problems);
         }
-        return new Lesson(notebook, regions, checks, warnings);
+        return new Lesson(notebook, regions, checks, manual, warnings);
     }
 
     /** A solution cell's {@code metadata.apricot.forbidden}: null if absent, else its names (a problem if malformed). */
@@ -214,12 +248,20 @@ public final class Lesson {
         return checks;
     }
 
-    /** The total points of the lesson's checks. */
+    /** The cells a person grades (written answers and tasks), in notebook order. */
+    public List<ManualCell> manual() {
+        return manual;
+    }
+
+    /** The total points of the lesson's checks (what the grader scores; {@link #manual} cells not included). */
     public int maxPoints() {
         return checks.stream().mapToInt(CheckCell::points).sum();
     }
 
-    /** The student's version: solutions replaced by stubs, hidden tests removed, outputs cleared. */
+    /**
+     * The student's version: solutions replaced by stubs, written answers by "YOUR ANSWER HERE",
+     * hidden tests removed, outputs cleared.
+     */
     public Notebook release() {
         List<Cell> cells = new ArrayList<>();
         for (Cell cell : notebook.cells()) {
@@ -227,6 +269,8 @@ public final class Lesson {
             SolutionRegion region = cell.isSolution() ? regions.get(cell.gradeId()) : null;
             if (region != null) {
                 c = c.withSource(Markers.stub(cell.source(), cell.gradeId(), region));
+            } else if (cell.isManual() && !cell.isTask()) {
+                c = c.withSource(YOUR_ANSWER_HERE);
             } else if (cell.isCheck()) {
                 c = c.withSource(Markers.withoutHiddenTests(cell.source()));
             }

@@ -139,4 +139,19 @@ class CheckTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("is not checked here (apricot grade checks it)"), out.toString());
         assertThrows(IllegalArgumentException.class, () -> Check.forbid("sigmoid"));
     }
+
+    @Test
+    void theTallyTravelsAsOneLineOfJsonAndBackAsTheSameRecord() {
+        Tally before = Score.tally();
+        Check.close("tally", 1, 1, 0);
+        assertThrows(CheckFailure.class, () -> Check.close("tally", 1, 2, 0));
+        Tally ran = Score.tally().since(before);
+        assertEquals(new Tally(1, 1), ran);
+        assertEquals("{\"passed\":1,\"failed\":1}", ran.toJson());
+        assertEquals(ran, Tally.fromJson(ran.toJson()));
+        for (String junk : new String[] {"", "passed=1 failed=0", "{\"passed\":1}", "{\"passed\":1,\"failed\":-2}", "[1, 0]"}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> Tally.fromJson(junk), junk);
+            assertTrue(e.getMessage().contains(junk.isEmpty() ? "empty" : junk), e.getMessage());
+        }
+    }
 }

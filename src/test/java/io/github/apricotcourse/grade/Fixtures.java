@@ -40,6 +40,13 @@ final class Fixtures {
         return "{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": " + quote(text) + "}";
     }
 
+    /** A markdown cell a person grades: a written answer (task false) or a task. */
+    static String manual(String id, int points, boolean task, String text) {
+        return "{\"cell_type\": \"markdown\", \"metadata\": {\"nbgrader\": {\"grade\": " + !task + ", \"grade_id\": \"" + id
+                + "\", \"locked\": " + task + ", \"points\": " + points + ", \"schema_version\": 3, \"solution\": " + !task
+                + ", \"task\": " + task + "}}, \"source\": " + quote(text) + "}";
+    }
+
     static Notebook notebook(String name, String... cells) throws Notebook.InvalidNotebookException {
         return Notebook.parse(name, "{\"cells\": [" + String.join(", ", cells) + "], \"metadata\": {}, "
                 + "\"nbformat\": 4, \"nbformat_minor\": 4}");

@@ -152,4 +152,28 @@ class LessonTest {
             }
         }
     }
+
+    @Test
+    void answersAndTasksAPersonGradesAreBlankedOrKeptAndNeverChecks() throws Exception {
+        Lesson lesson = Lesson.of(notebook("n.ipynb", solution("n-f", "static int f() {", "  // BEGIN SOLUTION", "  return 1;",
+                "  // END SOLUTION", "}"), check("n-f-check", 2, "Check.equal(\"f\", 1, f());"),
+                Fixtures.manual("n-derive", 3, false, "∂L/∂w = [σ(c·w) − 1] c + Σ σ(c_neg·w) c_neg, because …"),
+                Fixtures.manual("n-why", 1, true, "Explain, in two sentences, why k noise words are cheaper than a softmax.")));
+        assertEquals(2, lesson.maxPoints(), "a person's points are not the grader's");
+        assertEquals(List.of("n-derive", "n-why"), lesson.manual().stream().map(Lesson.ManualCell::gradeId).toList());
+        assertEquals(List.of(3, 1), lesson.manual().stream().map(Lesson.ManualCell::points).toList());
+        assertEquals(List.of(false, true), lesson.manual().stream().map(Lesson.ManualCell::task).toList());
+        List<Cell> released = lesson.release().cells();
+        assertEquals("YOUR ANSWER HERE", released.get(2).source(), "the answer is blanked, as nbgrader does");
+        assertEquals("n-derive", released.get(2).gradeId());
+        assertEquals("Explain, in two sentences, why k noise words are cheaper than a softmax.", released.get(3).source(),
+                "a task states the question and stays");
+
+        String problems = assertThrows(InvalidMarkersException.class, () -> Lesson.of(notebook("n.ipynb",
+                code("\"grade\": true, \"grade_id\": \"n-code\", \"points\": 1, \"solution\": true", "int x = 1;"),
+                Fixtures.manual("n-nopoints", 1, false, "text").replace("\"points\": 1, ", "")))).getMessage();
+        assertTrue(problems.contains("cell 1 (grade_id n-code): a code cell is either a solution cell or a check cell, not both"),
+                problems);
+        assertTrue(problems.contains("cell 2 (grade_id n-nopoints): a cell a person grades needs \"points\""), problems);
+    }
 }

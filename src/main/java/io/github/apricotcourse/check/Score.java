@@ -28,12 +28,12 @@ public final class Score {
     }
 
     /**
-     * Every check run in this session, counted each time it ran and never reset:
-     * {@code "passed=N failed=M"}. The grader reads it before and after each check cell, so that
-     * a check cell only earns points when the real checks ran and passed.
+     * Every check run in this session, counted each time it ran and never reset. The grader reads
+     * it before and after each check cell, so that a check cell only earns points when the real
+     * checks ran and passed.
      */
-    public static synchronized String tally() {
-        return "passed=" + passedEver + " failed=" + failedEver;
+    public static synchronized Tally tally() {
+        return new Tally(passedEver, failedEver);
     }
 
     /** The number of checks that passed the last time they ran. */

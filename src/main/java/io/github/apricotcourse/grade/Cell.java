@@ -101,6 +101,19 @@ public final class Cell {
         return nbgrader().map(m -> Boolean.TRUE.equals(m.get("grade"))).orElse(false);
     }
 
+    /** A task cell, which a person grades as a whole: nbgrader {@code task: true}. */
+    public boolean isTask() {
+        return nbgrader().map(m -> Boolean.TRUE.equals(m.get("task"))).orElse(false);
+    }
+
+    /**
+     * An answer or task a person grades: a markdown cell with nbgrader {@code solution: true,
+     * grade: true} (the student writes the answer in it) or {@code task: true} (the cell states the task).
+     */
+    public boolean isManual() {
+        return !isCode() && ((isSolution() && isCheck()) || isTask());
+    }
+
     /** A locked cell: nbgrader {@code locked: true}. */
     public boolean isLocked() {
         return nbgrader().map(m -> Boolean.TRUE.equals(m.get("locked"))).orElse(false);

@@ -52,9 +52,10 @@ public final class Grade {
             + "who graded, and could read or change anything that user can (these grades may be forged).";
     /** Lines of student code a person should look at: the grader's machinery, reflection, other processes. */
     private static final Pattern SUSPICIOUS = Pattern.compile(
-            "\\b(class|interface|record|enum)\\s+(io|Check|Score|CheckFailure|GradientCheck)\\b"
+            "\\b(class|interface|record|enum)\\s+(io|" + String.join("|", CheckNames.CLASSES.stream().map(Class::getSimpleName).toList())
+            + ")\\b"
             + "|apricotcourse\\.check|\\btally\\b|APRICOT|setAccessible|getDeclared|MethodHandles|\\bUnsafe\\b"
-            + "|forName|ProcessBuilder|Runtime\\.getRuntime|\\.ipynb|jdk\\.jshell");
+            + "|forName|ProcessBuilder|Runtime\\.getRuntime|\\.ipynb|jdk\\.jshell|Definitions\\s*\\.\\s*(install|restore)");
     /** Each kernel's heap unless --memory says otherwise, in MB. */
     static final int DEFAULT_MEMORY_MB = 1024;
 
@@ -293,10 +294,12 @@ public final class Grade {
             for (Lesson.CheckCell c : lesson.checks()) {
                 rows.add(new ExerciseResult(student, name, c.gradeId(), 0, c.points(), false, "not graded: " + e.getMessage()));
             }
+            rows.addAll(Verdicts.forAHuman(lesson, submission, student, name));
             return rows;
         }
-        List<ExerciseResult> results = Verdicts.read(assembly, executed, student, name, options.timeoutSeconds(),
-                memoryLimit(options.memoryMb()));
+        List<ExerciseResult> results = new ArrayList<>(Verdicts.read(assembly, executed, student, name, options.timeoutSeconds(),
+                memoryLimit(options.memoryMb())));
+        results.addAll(Verdicts.forAHuman(lesson, submission, student, name));
         try {
             out.write(safe(student) + "/" + name, feedback(assembly, executed).toJson());
         } catch (IOException e) {

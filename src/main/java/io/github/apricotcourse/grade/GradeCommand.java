@@ -98,11 +98,9 @@ public final class GradeCommand implements Callable<Integer> {
         Grade.Options options = options();
         boolean sandboxed = options.sandboxed();
         List<ExerciseResult> results = Grade.grade(options);
-        int earned = results.stream().mapToInt(ExerciseResult::points).sum();
-        int max = results.stream().mapToInt(ExerciseResult::maxPoints).sum();
         System.out.println("Graded " + results.stream().map(ExerciseResult::student).distinct().count() + " student(s)"
-                + (shard.count() > 1 ? " (shard " + shard.index() + "/" + shard.count() + ")" : "") + ": " + earned + " of " + max
-                + " points in all. Results in " + out.resolve("grades.csv") + " and " + out.resolve("grades.json") + ".");
+                + (shard.count() > 1 ? " (shard " + shard.index() + "/" + shard.count() + ")" : "") + ": " + GradeReport.total(results)
+                + " in all. Results in " + out.resolve("grades.csv") + " and " + out.resolve("grades.json") + ".");
         if (!sandboxed) {
             System.out.println(Grade.UNCONFINED);
         }

@@ -27,8 +27,6 @@ public final class GradeReport {
      * </pre>
      */
     public static String table(String student, List<ExerciseResult> rows) {
-        int earned = rows.stream().mapToInt(ExerciseResult::points).sum();
-        int max = rows.stream().mapToInt(ExerciseResult::maxPoints).sum();
         List<String[]> cells = new ArrayList<>();
         cells.add(HEADER);
         String notebook = null;
@@ -37,7 +35,8 @@ public final class GradeReport {
                 notebook = r.notebook();
                 cells.add(new String[] {notebook, "", "", ""});
             }
-            cells.add(new String[] {"  " + r.exercise(), r.points() + "/" + r.maxPoints(), r.passed() ? "yes" : "no", r.message()});
+            cells.add(new String[] {"  " + r.exercise(), (r.needsHuman() ? "?" : r.points()) + "/" + r.maxPoints(),
+                r.needsHuman() ? "human" : r.passed() ? "yes" : "no", r.message()});
         }
         int[] width = new int[3];
         for (String[] row : cells) {
@@ -45,7 +44,7 @@ public final class GradeReport {
                 width[i] = Math.max(width[i], row[i].length());
             }
         }
-        StringBuilder sb = new StringBuilder(student + ": " + earned + " of " + max + " points\n");
+        StringBuilder sb = new StringBuilder(student + ": " + total(rows) + "\n");
         for (String[] row : cells) {
             StringBuilder line = new StringBuilder("  ");
             for (int i = 0; i < 3; i++) {
@@ -57,8 +56,21 @@ public final class GradeReport {
     }
 
     /**
+     * "30 of 34 points", and for cells a person grades "; 3 answers (6 points) need a human": the
+     * grader's points (checks only) and what is left for a person.
+     */
+    public static String total(List<ExerciseResult> rows) {
+        int earned = rows.stream().filter(r -> !r.needsHuman()).mapToInt(ExerciseResult::points).sum();
+        int max = rows.stream().filter(r -> !r.needsHuman()).mapToInt(ExerciseResult::maxPoints).sum();
+        List<ExerciseResult> human = rows.stream().filter(ExerciseResult::needsHuman).toList();
+        int humanPoints = human.stream().mapToInt(ExerciseResult::maxPoints).sum();
+        return earned + " of " + max + " points" + (human.isEmpty() ? "" : "; " + human.size() + (human.size() == 1 ? " answer (" : " answers (")
+                + humanPoints + (humanPoints == 1 ? " point) needs" : " points) need") + " a human");
+    }
+
+    /**
      * All rows as CSV (RFC 4180, CRLF line ends): student, notebook, exercise, points, max_points,
-     * passed, message. Written by univocity's CSV writer, the engine Tablesaw reads CSV with.
+     * passed, message, needs_human. Written by univocity's CSV writer, the engine Tablesaw reads CSV with.
      */
     public static String csv(List<ExerciseResult> rows) {
         CsvWriterSettings settings = new CsvWriterSettings();
@@ -66,16 +78,19 @@ public final class GradeReport {
         settings.setQuoteEscapingEnabled(true);
         StringWriter text = new StringWriter();
         CsvWriter writer = new CsvWriter(text, settings);
-        writer.writeHeaders("student", "notebook", "exercise", "points", "max_points", "passed", "message");
+        writer.writeHeaders("student", "notebook", "exercise", "points", "max_points", "passed", "message", "needs_human");
         for (ExerciseResult r : rows) {
             writer.writeRow(r.student(), r.notebook(), r.exercise(), Integer.toString(r.points()),
-                    Integer.toString(r.maxPoints()), Boolean.toString(r.passed()), r.message());
+                    Integer.toString(r.maxPoints()), Boolean.toString(r.passed()), r.message(), Boolean.toString(r.needsHuman()));
         }
         writer.close();
         return text.toString();
     }
 
-    /** All rows as JSON: {"students": {name: {"points", "max_points", "results": [...]}}}. */
+    /**
+     * All rows as JSON: {"students": {name: {"points", "max_points", "human_points", "results": [...]}}};
+     * points and max_points are the checks', human_points those of the answers a person grades.
+     */
     public static String json(List<ExerciseResult> rows) {
         Map<String, Object> students = new LinkedHashMap<>();
         for (ExerciseResult r : rows) {
@@ -84,11 +99,16 @@ public final class GradeReport {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("points", 0L);
                 m.put("max_points", 0L);
+                m.put("human_points", 0L);
                 m.put("results", new ArrayList<Object>());
                 return m;
             });
-            s.put("points", (Long) s.get("points") + r.points());
-            s.put("max_points", (Long) s.get("max_points") + r.maxPoints());
+            if (r.needsHuman()) {
+                s.put("human_points", (Long) s.get("human_points") + r.maxPoints());
+            } else {
+                s.put("points", (Long) s.get("points") + r.points());
+                s.put("max_points", (Long) s.get("max_points") + r.maxPoints());
+            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("notebook", r.notebook());
             row.put("exercise", r.exercise());
@@ -96,6 +116,7 @@ public final class GradeReport {
             row.put("max_points", new JsonNumber(Integer.toString(r.maxPoints())));
             row.put("passed", r.passed());
             row.put("message", r.message());
+            row.put("needs_human", r.needsHuman());
             @SuppressWarnings("unchecked")
             List<Object> results = (List<Object>) s.get("results");
             results.add(row);
@@ -115,7 +136,7 @@ public final class GradeReport {
                     Map<?, ?> r = (Map<?, ?>) o;
                     rows.add(new ExerciseResult((String) s.getKey(), (String) r.get("notebook"), (String) r.get("exercise"),
                             (int) ((JsonNumber) r.get("points")).longValue(), (int) ((JsonNumber) r.get("max_points")).longValue(),
-                            (Boolean) r.get("passed"), (String) r.get("message")));
+                            (Boolean) r.get("passed"), (String) r.get("message"), (Boolean) r.get("needs_human")));
                 }
             }
         } catch (NotebookJson.MalformedJsonException | ClassCastException | NullPointerException e) {

@@ -1,5 +1,7 @@
 package io.github.apricotcourse.grade;
 
+import io.github.apricotcourse.check.Score;
+import io.github.apricotcourse.check.Tally;
 import io.github.apricotcourse.grade.Lesson.CheckCell;
 import io.github.apricotcourse.grade.NotebookJson.JsonNumber;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ public final class GradingNotebook {
     static final String WARM_UP = "warm-up";
     /** Seconds the warm-up cell may take: a cold kernel on a busy machine compiles its first cells slowly. */
     static final int WARM_UP_SECONDS = 180;
+    /** What a grader cell's value starts with, before the run's secret. */
+    static final String TALLY_PREFIX = "APRICOT-";
 
     /**
      * Where the grader put one check, as 0-based cell positions in the assembled notebook: the
@@ -171,24 +175,25 @@ public final class GradingNotebook {
     }
 
     /**
-     * An expression whose value is {@code "APRICOT-<nonce> passed=N failed=M genuine=true"}: the
-     * tally of real checks, found from a string literal by reflection (so no student declaration can
-     * change it), and whether the full names the check cells use still mean the library's classes
-     * ("false" if student code declared a class {@code io} with look-alike nested classes; a variable
-     * or plain class {@code io} makes the cell fail to compile, which fails the check as well).
+     * An expression whose value is {@code APRICOT-<nonce> genuine=true {"passed":N,"failed":M}}:
+     * the {@link Tally} of real checks as its JSON, found from a string literal by reflection (so no
+     * student declaration can change it), and whether the full names the check cells use still mean
+     * the library's classes ("false" if student code declared a class {@code io} with look-alike
+     * nested classes; a variable or plain class {@code io} makes the cell fail to compile, which fails
+     * the check as well).
      */
     static String tallyExpression(String nonce) {
         StringBuilder genuine = new StringBuilder();
-        for (String name : new String[] {"Check", "Score", "CheckFailure", "GradientCheck"}) {
-            genuine.append(genuine.length() == 0 ? "" : " & ").append(CheckNames.PACKAGE).append(name)
-                    .append(".class == ").append(forName(name));
+        for (Class<?> c : CheckNames.CLASSES) {
+            genuine.append(genuine.length() == 0 ? "" : " & ").append(c.getName()).append(".class == ").append(forName(c));
         }
-        return "\"APRICOT-" + nonce + " \" + " + forName("Score") + ".getMethod(\"tally\").invoke(null)\n"
-                + "    + \" genuine=\" + (" + genuine + ")";
+        return "\"" + TALLY_PREFIX + nonce + " genuine=\" + (" + genuine + ")\n"
+                + "    + \" \" + " + forName(Tally.class) + ".getMethod(\"toJson\").invoke(" + forName(Score.class)
+                + ".getMethod(\"tally\").invoke(null))";
     }
 
-    private static String forName(String name) {
-        return "\"\".getClass().forName(\"" + CheckNames.PACKAGE + name + "\")";
+    private static String forName(Class<?> c) {
+        return "\"\".getClass().forName(\"" + c.getName() + "\")";
     }
 
     private static boolean hasCellIds(Notebook notebook) {

@@ -1,10 +1,13 @@
 package io.github.apricotcourse.grade;
 
+import io.github.apricotcourse.check.ForbiddenNames;
+import io.github.apricotcourse.check.Tally;
 import io.github.apricotcourse.grade.GradingNotebook.Placement;
 import io.github.apricotcourse.grade.Lesson.CheckCell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,12 +39,63 @@ public final class Verdicts {
         String mismatch = mismatch(assembly, executed);
         for (Placement p : assembly.placements().values()) {
             CheckCell check = p.check();
-            String failure = mismatch != null ? mismatch : failure(p, executed, assembly.nonce(), timeoutSeconds, memoryLimit);
+            String twin = twin(check, assembly);
+            String failure = mismatch != null ? mismatch : twin != null ? twin
+                    : failure(p, executed, assembly.nonce(), timeoutSeconds, memoryLimit);
             boolean passed = failure.startsWith("✔");
             results.add(new ExerciseResult(student, notebook, check.gradeId(), passed ? check.points() : 0, check.points(),
                     passed, passed ? failure.substring(2) : failure));
         }
         return results;
+    }
+
+    /**
+     * One row per cell of the lesson that a person grades ({@link Lesson#manual}), never scored:
+     * it needs a human, who reads the student's answer in the feedback notebook.
+     */
+    public static List<ExerciseResult> forAHuman(Lesson lesson, Notebook submission, String student, String notebook) {
+        List<ExerciseResult> rows = new ArrayList<>();
+        for (Lesson.ManualCell m : lesson.manual()) {
+            Cell answer = submission.cells().stream().filter(c -> m.gradeId().equals(c.gradeId()) && !c.isCode()).findFirst().orElse(null);
+            String what = m.task() ? "task" : "written answer";
+            String message;
+            if (answer == null) {
+                message = "needs a human: the " + what + "'s cell is not in the notebook (deleted?)";
+            } else if (!m.task() && answer.source().strip().equals(Lesson.YOUR_ANSWER_HERE)) {
+                message = "needs a human: the answer is still \"" + Lesson.YOUR_ANSWER_HERE + "\"";
+            } else {
+                message = "needs a human: " + what + ", read it in the feedback notebook";
+            }
+            rows.add(new ExerciseResult(student, notebook, m.gradeId(), 0, m.points(), false, message, true));
+        }
+        return rows;
+    }
+
+    /**
+     * "✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself" if the student's code
+     * for this check's exercise uses a name its metadata forbids, else null. Read from the
+     * student's cells as sent (never from what ran): the exercise's own cell, and every other cell
+     * of theirs that declares the exercise's method or class again.
+     */
+    static String twin(CheckCell check, GradingNotebook.Assembly assembly) {
+        Lesson.Forbid forbid = check.forbid();
+        if (forbid == null) {
+            return null;
+        }
+        List<Cell> cells = assembly.notebook().cells();
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            if (assembly.isGraderCell(i) || !c.isCode()) {
+                continue;
+            }
+            if (Objects.equals(c.gradeId(), check.solutionId()) || ForbiddenNames.declares(c.source(), forbid.name())) {
+                List<String> used = ForbiddenNames.used(c.source(), forbid.names());
+                if (!used.isEmpty()) {
+                    return "✘ " + forbid.name() + ": " + ForbiddenNames.message(used.get(0));
+                }
+            }
+        }
+        return null;
     }
 
     /** Why the executed notebook is not the one the grader assembled, or null if it is. */
@@ -77,22 +131,26 @@ public final class Verdicts {
             }
         }
         for (int[] pair : around) {
-            long[] before = tally(cells.get(pair[0]), nonce);
-            long[] after = tally(cells.get(pair[1]), nonce);
+            Reading before = tally(cells.get(pair[0]), nonce);
+            Reading after = tally(cells.get(pair[1]), nonce);
             if (before == null || after == null) {
                 return "the grader could not read the tally of checks around this cell (does student code declare "
                         + "something named io, or was the kernel restarted?)";
             }
-            if (before[2] == 0 || after[2] == 0) {
+            if (!before.genuine() || !after.genuine()) {
                 return "student code declares a class io that stands in for the library's checks; they could not run";
             }
-            if (after[1] - before[1] > 0) {
+            if (!after.tally().isAtLeast(before.tally())) {
+                return "the tally of checks went back during this cell (was the kernel restarted?)";
+            }
+            Tally ran = after.tally().since(before.tally());
+            if (ran.failed() > 0) {
                 return "a check failed but its failure was caught";
             }
-            if (after[0] - before[0] <= 0) {
+            if (ran.passed() <= 0) {
                 return "no Apricot check ran in this cell (were Check, Score or CheckFailure redefined?)";
             }
-            passed += after[0] - before[0];
+            passed += ran.passed();
         }
         return "✔ " + passed + (passed == 1 ? " check passed" : " checks passed");
     }
@@ -148,17 +206,32 @@ public final class Verdicts {
         return "";
     }
 
-    /** The {passed, failed, genuine (1 or 0)} tally shown by a grader cell with this run's secret, or null. */
-    static long[] tally(Cell cell, String nonce) {
+    /** What a grader cell showed: the tally of checks, and whether the check classes were the library's. */
+    record Reading(Tally tally, boolean genuine) {}
+
+    /**
+     * The reading of a grader cell whose value is this run's secret then the {@link Tally}'s JSON
+     * ({@link GradingNotebook#tallyExpression}), or null.
+     */
+    static Reading tally(Cell cell, String nonce) {
         if (cell == null || !"ok".equals(cell.apricotMetadata("status"))) {
             return null;
         }
-        Pattern p = Pattern.compile("APRICOT-" + Pattern.quote(nonce) + " passed=(\\d+) failed=(\\d+) genuine=(true|false)");
         for (Map<String, Object> out : cell.outputs()) {
             if ("execute_result".equals(out.get("output_type")) && out.get("data") instanceof Map<?, ?> data) {
-                Matcher m = p.matcher(text(data.get("text/plain")));
-                if (m.find()) {
-                    return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3).equals("true") ? 1 : 0};
+                String value = text(data.get("text/plain")).strip();
+                value = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1)
+                        : value;   // a kernel may show a string's value quoted
+                for (String genuine : new String[] {"true", "false"}) {
+                    String prefix = GradingNotebook.TALLY_PREFIX + nonce + " genuine=" + genuine + " ";
+                    if (value.startsWith(prefix)) {
+                        try {
+                            return new Reading(Tally.fromJson(value.substring(prefix.length()).replace("\\\"", "\"")),
+                                    genuine.equals("true"));
+                        } catch (IllegalArgumentException e) {
+                            return null;
+                        }
+                    }
                 }
             }
         }

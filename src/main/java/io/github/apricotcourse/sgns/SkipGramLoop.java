@@ -35,31 +35,60 @@ public final class SkipGramLoop {
         TrainingLog log = new TrainingLog(corpus.total(o.epochs()), o.epochs(), o.learningRate(), o.listener());
         int[] kept = new int[corpus.longest()];
         int[] around = new int[2 * o.window()];
+        long[] pairs = new long[1];
         for (int epoch = 1; epoch <= o.epochs(); epoch++) {
             for (int[] sentence : corpus.sentences()) {
                 int n = corpus.subsampling().apply(sentence, kept, walk);
-                double eta = log.eta(0);
-                double loss = 0;
-                long pairs = 0;
-                for (int t = 0; t < n; t++) {
-                    int w = kept[t];
-                    int l = SkipGramWindows.reach(o.window(), o.shrinkWindow() ? walk : null);
-                    int m = SkipGramWindows.contexts(kept, n, t, l, around);
-                    int examples = cbow ? Math.min(m, 1) : m;      // CBOW: one per window; skip-gram: one per c_pos
-                    for (int i = 0; i < examples; i++) {
-                        int[] cNeg = corpus.noise().sample(draw, w, o.negatives());
-                        double example = cbow ? CbowStep.apply(W, C, around, m, w, cNeg, eta)   // average → w
-                                : step.apply(W, C, w, around[i], cNeg, eta);                    // w → c_pos
-                        if (!Double.isFinite(example)) {
-                            throw log.diverged(epoch);
-                        }
-                        loss += example;
-                        pairs++;
-                    }
+                pairs[0] = 0;
+                double loss = pass(W, C, kept, n, o.window(), o.shrinkWindow() ? walk : null, o.negatives(), corpus.noise(),
+                        draw, log.eta(0), step, cbow, around, pairs);
+                if (!Double.isFinite(loss)) {
+                    throw log.diverged(epoch);
                 }
-                log.add(epoch, sentence.length, loss, pairs);
+                log.add(epoch, sentence.length, loss, pairs[0]);
             }
         }
         return log.finish();
+    }
+
+    /**
+     * The library's {@link SentencePass}: JM's loop over one whole sentence, as lesson 4 writes it
+     * (no subsampling, no window shrinking), with {@link SgdStep} on each pair; returns the summed
+     * loss. A sentence of one word has no pairs: nothing moves and no noise word is drawn.
+     */
+    public static double sentence(double[][] W, double[][] C, int[] sentence, int L, int k, NoiseDistribution noise,
+                                  SplittableRandom draw, double eta) {
+        if (L < 1) {
+            throw new IllegalArgumentException("the window L must be at least 1 (words on each side), got " + L);
+        }
+        return pass(W, C, sentence, sentence.length, L, null, k, noise, draw, eta, SgdStep::apply, false, new int[2 * L], new long[1]);
+    }
+
+    /**
+     * One pass over {@code sentence[0..n)} at learning rate η: for each target, its window (±L, or
+     * shrunk with {@code shrink}), then a step per (w, c_pos) pair with k fresh noise words, or one
+     * CBOW step per window. Returns the summed loss, or the first loss that is not finite; adds the
+     * examples to {@code pairs[0]}.
+     */
+    private static double pass(double[][] W, double[][] C, int[] sentence, int n, int L, SplittableRandom shrink, int k,
+                               NoiseDistribution noise, SplittableRandom draw, double eta, PairStep step, boolean cbow,
+                               int[] around, long[] pairs) {
+        double loss = 0;
+        for (int t = 0; t < n; t++) {
+            int w = sentence[t];
+            int m = SkipGramWindows.contexts(sentence, n, t, SkipGramWindows.reach(L, shrink), around);
+            int examples = cbow ? Math.min(m, 1) : m;      // CBOW: one per window; skip-gram: one per c_pos
+            for (int i = 0; i < examples; i++) {
+                int[] cNeg = noise.sample(draw, w, k);
+                double example = cbow ? CbowStep.apply(W, C, around, m, w, cNeg, eta)   // average → w
+                        : step.apply(W, C, w, around[i], cNeg, eta);                    // w → c_pos
+                if (!Double.isFinite(example)) {
+                    return example;
+                }
+                loss += example;
+                pairs[0]++;
+            }
+        }
+        return loss;
     }
 }

@@ -48,6 +48,7 @@ public final class SkipGramTrainer extends TrainingOptions<SkipGramTrainer> {
     private boolean exactSigmoid = false;
     private boolean cbow = false;
     private PairStep step = SgdStep::apply;  // the readable loop's step
+    private TrainingLoop loop;               // a loop written elsewhere, instead of SkipGramLoop
     private FastTrainer.WindowObserver observer;
 
     private SkipGramTrainer() {
@@ -104,9 +105,27 @@ public final class SkipGramTrainer extends TrainingOptions<SkipGramTrainer> {
         return this;
     }
 
-    /** The step the readable loop takes on each pair ({@link SgdStep#apply} unless replaced). */
-    SkipGramTrainer step(PairStep s) {
+    /**
+     * The step the readable loop takes on each (w, c_pos) pair, {@link SgdStep#apply} unless
+     * replaced: a student's step (lesson 4) trains in the library's loop.
+     */
+    public SkipGramTrainer step(PairStep s) {
+        if (s == null) {
+            throw new IllegalArgumentException("step is null: pass a PairStep, e.g. SgdStep::apply");
+        }
         step = s;
+        return this;
+    }
+
+    /**
+     * Trains with this loop instead of the library's ({@link TrainingLoop}): a student's epoch
+     * loop (lesson 4) gets the same initial W, zero C, the prepared corpus and the same two random
+     * streams as the readable loop would, so with {@code shrinkWindow(false)} an honest loop gives
+     * the library's vectors. The fast path and CBOW keep their own loops;
+     * {@code loop(null)} returns to the library's.
+     */
+    public SkipGramTrainer loop(TrainingLoop l) {
+        loop = l;
         return this;
     }
 
@@ -152,6 +171,10 @@ public final class SkipGramTrainer extends TrainingOptions<SkipGramTrainer> {
         int d = dimension();
         SplittableRandom root = new SplittableRandom(seed());
         if (threads > 0) {
+            if (loop != null) {
+                throw new IllegalStateException("loop(...) replaces the readable loop; the fast path (threads " + threads
+                        + ") keeps its own: drop fast()/threads(n) or loop(...)");
+            }
             Initialisation.requireFits(n, n, d, Float.BYTES, true);
             FastTrainer.Result r = new FastTrainer(this).train(c, root);
             return new SkipGramModel(c.vocabulary(), r.W(), r.C(), r.history(), describe());
@@ -159,7 +182,16 @@ public final class SkipGramTrainer extends TrainingOptions<SkipGramTrainer> {
         Initialisation.requireFits(n, n, d, Double.BYTES, false);
         double[][] W = Initialisation.W(n, d, root);
         double[][] C = new double[n][d];
-        LossHistory history = SkipGramLoop.train(this, c, W, C, step, cbow, root.split(), root.split());
+        SplittableRandom walk = root.split();
+        SplittableRandom draw = root.split();
+        if (loop != null) {
+            if (cbow) {
+                throw new IllegalStateException("loop(...) replaces the skip-gram loop; CBOW keeps the library's: drop cbow(true) or loop(...)");
+            }
+            loop.train(W, C, c, this, walk, draw);
+            return new SkipGramModel(c.vocabulary(), W, C, new LossHistory(), describe() + ", your loop");
+        }
+        LossHistory history = SkipGramLoop.train(this, c, W, C, step, cbow, walk, draw);
         return new SkipGramModel(c.vocabulary(), W, C, history, describe());
     }
 

@@ -24,6 +24,13 @@ final class Fixtures {
                 + "\"solution\": true, \"task\": false", lines);
     }
 
+    /** A solution cell whose metadata.apricot.forbidden lists these library names. */
+    static String solutionForbidding(String id, List<String> forbidden, String... lines) {
+        String cell = solution(id, lines);
+        String names = String.join(", ", forbidden.stream().map(Fixtures::quote).toList());
+        return cell.replace("\"metadata\": {", "\"metadata\": {\"apricot\": {\"forbidden\": [" + names + "]}, ");
+    }
+
     static String check(String id, int points, String... lines) {
         return code("\"grade\": true, \"grade_id\": \"" + id + "\", \"locked\": true, \"points\": " + points
                 + ", \"schema_version\": 3, \"solution\": false, \"task\": false", lines);
@@ -31,6 +38,13 @@ final class Fixtures {
 
     static String markdown(String text) {
         return "{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": " + quote(text) + "}";
+    }
+
+    /** A markdown cell a person grades: a written answer (task false) or a task. */
+    static String manual(String id, int points, boolean task, String text) {
+        return "{\"cell_type\": \"markdown\", \"metadata\": {\"nbgrader\": {\"grade\": " + !task + ", \"grade_id\": \"" + id
+                + "\", \"locked\": " + task + ", \"points\": " + points + ", \"schema_version\": 3, \"solution\": " + !task
+                + ", \"task\": " + task + "}}, \"source\": " + quote(text) + "}";
     }
 
     static Notebook notebook(String name, String... cells) throws Notebook.InvalidNotebookException {

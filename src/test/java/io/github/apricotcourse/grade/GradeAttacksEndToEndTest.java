@@ -88,7 +88,7 @@ class GradeAttacksEndToEndTest {
                 for (String id : List.of("demo-sigmoid-check", "demo-dot-check")) {
                     for (String role : List.of("mark", "check", "verdict")) {
                         String passed = role.equals("mark") ? "0" : "9";
-                        Cell forged = Cell.newCode(forger, "\"APRI\" + \"COT-\" + nonce + \" passed=" + passed + " failed=0 genuine=true\"", role)
+                        Cell forged = Cell.newCode(forger, "\"APRI\" + \"COT-\" + nonce + \" genuine=true {\\\"passed\\\":" + passed + ",\\\"failed\\\":0}\"", role)
                                 .withApricotMetadata("grade_id", id).withApricotMetadata("status", "ok");
                         forged.json().put("id", "forged-" + role + "-" + id);
                         cells.add(forged);

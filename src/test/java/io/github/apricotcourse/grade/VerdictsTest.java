@@ -2,6 +2,7 @@ package io.github.apricotcourse.grade;
 
 import static io.github.apricotcourse.grade.Fixtures.quote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,11 @@ class VerdictsTest {
     }
 
     static final String OK = cell("hidden", "ok", "");
-    static final String NO_CHANGE = cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true"));
+    static final String NO_CHANGE = cell("mark", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":0,\"failed\":0}"));
 
     static ExerciseResult grade(String mark, String check, String verdict) throws Exception {
-        return grade(mark, check, verdict, cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true")), OK,
-                cell("verdict", "ok", result("APRICOT-S3CRET passed=1 failed=0 genuine=true")));
+        return grade(mark, check, verdict, cell("mark", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":0,\"failed\":0}")), OK,
+                cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":1,\"failed\":0}")));
     }
 
     /**
@@ -52,10 +53,10 @@ class VerdictsTest {
     @Test
     void onlyTheCellsAtTheRecordedPlacesCount() throws Exception {
         // A student's cell that calls itself a verdict, with the right secret, before the real cells.
-        String forged = cell("verdict", "ok", result("APRICOT-S3CRET passed=9 failed=0 genuine=true"));
+        String forged = cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":9,\"failed\":0}"));
         Notebook executed = Fixtures.notebook("01-n.ipynb", cell("warm-up", "ok", ""), forged, forged, NO_CHANGE,
                 cell("check", "error", error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f: expected 1, got 2")),
-                cell("verdict", "ok", result("APRICOT-S3CRET passed=0 failed=1 genuine=true")), NO_CHANGE, OK, NO_CHANGE);
+                cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":0,\"failed\":1}")), NO_CHANGE, OK, NO_CHANGE);
         Lesson lesson = GradingNotebookTest.lesson();
         GradingNotebook.Assembly assembly = new GradingNotebook.Assembly(executed, "S3CRET", 0,
                 Map.of("n-f-check", new GradingNotebook.Placement(lesson.checks().get(0), 3, 4, 5, 6, 7, 8)));
@@ -70,8 +71,8 @@ class VerdictsTest {
     @Test
     void aFailedHiddenTestIsNamedNotQuoted() throws Exception {
         String check = cell("check", "ok", stream("✔ f = 1\n"));
-        String verdict = cell("verdict", "ok", result("APRICOT-S3CRET passed=1 failed=0 genuine=true"));
-        String hiddenVerdict = cell("verdict", "ok", result("APRICOT-S3CRET passed=1 failed=1 genuine=true"));
+        String verdict = cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":1,\"failed\":0}"));
+        String hiddenVerdict = cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":1,\"failed\":1}"));
         assertEquals("hidden test 'f again' failed", grade(NO_CHANGE, check, verdict, NO_CHANGE, cell("hidden", "error",
                 error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f again: expected 1, got 7")), hiddenVerdict).message());
         assertEquals("✘ f: expected 1, got 7 (when the check ran again, at the end of the notebook)", grade(NO_CHANGE, check, verdict,
@@ -83,47 +84,47 @@ class VerdictsTest {
         assertEquals("timeout: the check with its hidden tests ran longer than 30 s (an endless loop?)",
                 grade(NO_CHANGE, check, verdict, NO_CHANGE, cell("hidden", "timeout", ""), hiddenVerdict).message());
         assertEquals("3 checks passed", grade(NO_CHANGE, check, verdict, NO_CHANGE, OK,
-                cell("verdict", "ok", result("APRICOT-S3CRET passed=2 failed=0 genuine=true"))).message());
+                cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":2,\"failed\":0}"))).message());
     }
 
     @Test
     void passesWhenRealChecksPassedAndNoneFailed() throws Exception {
-        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=4 failed=1 genuine=true")),
-                cell("check", "ok", stream("✔ f = 1\n")), cell("verdict", "ok", result("\"APRICOT-S3CRET passed=6 failed=1 genuine=true\"")));
+        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":4,\"failed\":1}")),
+                cell("check", "ok", stream("✔ f = 1\n")), cell("verdict", "ok", result("\"APRICOT-S3CRET genuine=true {\"passed\":6,\"failed\":1}\"")));
         assertEquals(new ExerciseResult("ann", "01-n.ipynb", "n-f-check", 1, 1, true, "3 checks passed"), r, "2 released, 1 at the end");
     }
 
     @Test
     void printedPassesAndGuessedTalliesDoNotCount() throws Exception {
-        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true")),
+        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":0,\"failed\":0}")),
                 cell("check", "ok", stream("✔ f = 1\nAPRICOT-S3CRET passed=9 failed=0\n")),
-                cell("verdict", "ok", stream("APRICOT-S3CRET passed=9 failed=0 genuine=true") + ", " + result("APRICOT-GUESS passed=9 failed=0")));
+                cell("verdict", "ok", stream("APRICOT-S3CRET genuine=true {\"passed\":9,\"failed\":0}") + ", " + result("APRICOT-GUESS passed=9 failed=0")));
         assertEquals(0, r.points());
         assertEquals("the grader could not read the tally of checks around this cell (does student code declare something "
                 + "named io, or was the kernel restarted?)", r.message());
-        r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true")), cell("check", "ok", stream("✔ f = 1\n")),
-                cell("verdict", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true")));
+        r = grade(cell("mark", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":0,\"failed\":0}")), cell("check", "ok", stream("✔ f = 1\n")),
+                cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":0,\"failed\":0}")));
         assertEquals("no Apricot check ran in this cell (were Check, Score or CheckFailure redefined?)", r.message());
     }
 
     @Test
     void lookAlikeCheckClassesFail() throws Exception {
-        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=false")),
-                cell("check", "ok", stream("✔ f = 1\n")), cell("verdict", "ok", result("APRICOT-S3CRET passed=1 failed=0 genuine=false")));
+        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET genuine=false {\"passed\":0,\"failed\":0}")),
+                cell("check", "ok", stream("✔ f = 1\n")), cell("verdict", "ok", result("APRICOT-S3CRET genuine=false {\"passed\":1,\"failed\":0}")));
         assertEquals("student code declares a class io that stands in for the library's checks; they could not run", r.message());
     }
 
     @Test
     void aCaughtFailureStillFails() throws Exception {
-        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true")), cell("check", "ok", ""),
-                cell("verdict", "ok", result("APRICOT-S3CRET passed=3 failed=1 genuine=true")));
+        ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":0,\"failed\":0}")), cell("check", "ok", ""),
+                cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":3,\"failed\":1}")));
         assertEquals("a check failed but its failure was caught", r.message());
     }
 
     @Test
     void explainsErrorsTimeoutsAndDeaths() throws Exception {
-        String mark = cell("mark", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true"));
-        String verdict = cell("verdict", "ok", result("APRICOT-S3CRET passed=0 failed=0 genuine=true"));
+        String mark = cell("mark", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":0,\"failed\":0}"));
+        String verdict = cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":0,\"failed\":0}"));
         assertEquals("✘ f: expected 1, got 2", grade(mark, cell("check", "error",
                 error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f: expected 1, got 2\n  more")), verdict).message());
         assertEquals("Exercise n-f is not implemented yet: do it", grade(mark, cell("check", "error",
@@ -142,7 +143,7 @@ class VerdictsTest {
     }
 
     @Test
-    void tableCsvAndJson() {
+    void tableCsvAndJson() throws Exception {
         List<ExerciseResult> rows = List.of(new ExerciseResult("ann", "01-n.ipynb", "n-f-check", 1, 1, true, "2 checks passed"),
                 new ExerciseResult("ann", "01-n.ipynb", "n-g-check", 0, 2, false, "✘ g: expected 2, got \"3\", really"));
         assertEquals("ann: 1 of 3 points\n"
@@ -150,14 +151,67 @@ class VerdictsTest {
                 + "  01-n.ipynb\n"
                 + "    n-f-check  1/1     yes     2 checks passed\n"
                 + "    n-g-check  0/2     no      ✘ g: expected 2, got \"3\", really\n", GradeReport.table("ann", rows));
-        assertEquals("student,notebook,exercise,points,max_points,passed,message\r\n"
-                + "ann,01-n.ipynb,n-f-check,1,1,true,2 checks passed\r\n"
-                + "ann,01-n.ipynb,n-g-check,0,2,false,\"✘ g: expected 2, got \"\"3\"\", really\"\r\n", GradeReport.csv(rows));
-        assertEquals("{\n \"students\": {\n  \"ann\": {\n   \"max_points\": 3,\n   \"points\": 1,\n   \"results\": [\n    {\n"
+        assertEquals("student,notebook,exercise,points,max_points,passed,message,needs_human\r\n"
+                + "ann,01-n.ipynb,n-f-check,1,1,true,2 checks passed,false\r\n"
+                + "ann,01-n.ipynb,n-g-check,0,2,false,\"✘ g: expected 2, got \"\"3\"\", really\",false\r\n", GradeReport.csv(rows));
+        assertEquals("{\n \"students\": {\n  \"ann\": {\n   \"human_points\": 0,\n   \"max_points\": 3,\n   \"points\": 1,\n"
+                + "   \"results\": [\n    {\n"
                 + "     \"exercise\": \"n-f-check\",\n     \"max_points\": 1,\n     \"message\": \"2 checks passed\",\n"
+                + "     \"needs_human\": false,\n"
                 + "     \"notebook\": \"01-n.ipynb\",\n     \"passed\": true,\n     \"points\": 1\n    },\n    {\n"
                 + "     \"exercise\": \"n-g-check\",\n     \"max_points\": 2,\n     \"message\": \"✘ g: expected 2, got \\\"3\\\", really\",\n"
+                + "     \"needs_human\": false,\n"
                 + "     \"notebook\": \"01-n.ipynb\",\n     \"passed\": false,\n     \"points\": 0\n    }\n   ]\n  }\n }\n}\n",
                 GradeReport.json(rows));
+        assertEquals(rows, GradeReport.parseJson(GradeReport.json(rows), "grades.json"));
+    }
+
+    @Test
+    void aSolutionThatUsesItsLibraryTwinScoresZeroNamingTheCall() throws Exception {
+        String[] check = {"Check.forbid(\"sigmoid\", \"Sigmoid.sigma\");", "Check.close(\"s\", 0.5, sigmoid(0), 0);"};
+        Lesson lesson = Lesson.of(Fixtures.notebook("01-n.ipynb",
+                Fixtures.solutionForbidding("n-sigmoid", List.of("Sigmoid.sigma"), LessonTest.SIGMOID),
+                Fixtures.check("n-sigmoid-check", 2, check), Fixtures.code(null, "Check.close(\"lib\", 0.5, Sigmoid.sigma(0), 0);")));
+        Lesson.CheckCell sigmoid = lesson.checks().get(0);
+
+        String twin = "static double sigmoid(double z) {\n    return Sigmoid.sigma(z); // YOUR CODE HERE\n}";
+        Notebook calls = Fixtures.notebook("01-n.ipynb", Fixtures.solution("n-sigmoid", twin), Fixtures.check("n-sigmoid-check", 2, check),
+                Fixtures.code(null, "Check.close(\"lib\", 0.5, Sigmoid.sigma(0), 0);"));
+        assertEquals("✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself",
+                Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, calls, "S3CRET")));
+
+        // Declared again in a cell of the student's own: found there too.
+        Notebook again = Fixtures.notebook("01-n.ipynb", Fixtures.solution("n-sigmoid", LessonTest.SIGMOID),
+                Fixtures.code(null, "static double sigmoid(double z) { return Sigmoid\n  .sigma(z); }"),
+                Fixtures.check("n-sigmoid-check", 2, check));
+        assertEquals("✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself",
+                Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, again, "S3CRET")));
+
+        // Its own code, with the twin named only in a comment and a string, and the library used in another cell: fine.
+        Notebook honest = Fixtures.notebook("01-n.ipynb", Fixtures.solution("n-sigmoid", "static double sigmoid(double z) {",
+                "    return 1 / (1 + Math.exp(-z)); // like Sigmoid.sigma", "}"), Fixtures.check("n-sigmoid-check", 2, check),
+                Fixtures.code(null, "Check.close(\"lib\", 0.5, Sigmoid.sigma(0), 0); String s = \"Sigmoid.sigma\";"));
+        assertEquals(null, Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, honest, "S3CRET")));
+    }
+
+    @Test
+    void answersAPersonGradesAreListedWithTheirPointsAndNeverScored() throws Exception {
+        Lesson lesson = Lesson.of(Fixtures.notebook("01-n.ipynb", Fixtures.manual("n-derive", 3, false, "the derivation"),
+                Fixtures.manual("n-why", 2, false, "why two matrices"), Fixtures.manual("n-task", 1, true, "Plot it.")));
+        Notebook submission = Fixtures.notebook("01-n.ipynb", Fixtures.manual("n-derive", 3, false, "∂L/∂w = … because …"),
+                Fixtures.manual("n-why", 2, false, "YOUR ANSWER HERE"));
+        List<ExerciseResult> rows = new java.util.ArrayList<>(Verdicts.forAHuman(lesson, submission, "ann", "01-n.ipynb"));
+        assertEquals(List.of("needs a human: written answer, read it in the feedback notebook",
+                "needs a human: the answer is still \"YOUR ANSWER HERE\"", "needs a human: the task's cell is not in the notebook (deleted?)"),
+                rows.stream().map(ExerciseResult::message).toList());
+        rows.forEach(r -> assertEquals(0, r.points(), "never scored by the grader"));
+        rows.add(0, new ExerciseResult("ann", "01-n.ipynb", "n-f-check", 30, 34, true, "30 checks passed"));
+        assertEquals("30 of 34 points; 3 answers (6 points) need a human", GradeReport.total(rows));
+        String table = GradeReport.table("ann", rows);
+        assertTrue(table.startsWith("ann: 30 of 34 points; 3 answers (6 points) need a human\n"), table);
+        assertTrue(table.contains("    n-derive   ?/3     human   needs a human: written answer"), table);
+        assertTrue(GradeReport.csv(rows).contains("ann,01-n.ipynb,n-derive,0,3,false,"
+                + "\"needs a human: written answer, read it in the feedback notebook\",true\r\n"), GradeReport.csv(rows));
+        assertEquals(rows, GradeReport.parseJson(GradeReport.json(rows), "grades.json"));
     }
 }

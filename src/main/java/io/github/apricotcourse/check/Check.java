@@ -1,7 +1,9 @@
 package io.github.apricotcourse.check;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -78,6 +80,38 @@ public final class Check {
         } catch (UnsupportedOperationException e) {
             throw failure(what, "not implemented yet — " + e.getMessage());   // recorded, so Score.soFar() counts it
         }
+    }
+
+    /**
+     * Passes when the code that defined {@code name} (the student's method or class, as its cell
+     * declared it) uses none of the {@code forbidden} library names ({@link ForbiddenNames}): the
+     * first line of an exercise's check, {@code Check.forbid("sigmoid", "Sigmoid.sigma")}. Fails with
+     * "✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself", as {@code apricot grade}
+     * does. On a kernel that does not record cell sources ({@link Definitions}), it says it cannot
+     * check and does not fail.
+     */
+    public static void forbid(String name, String... forbidden) {
+        if (name == null || name.isBlank() || forbidden == null || forbidden.length == 0) {
+            throw new IllegalArgumentException("Check.forbid needs the student's method or class name and at least one library "
+                    + "name, e.g. Check.forbid(\"sigmoid\", \"Sigmoid.sigma\")");
+        }
+        List<String> names = List.of(forbidden);
+        Optional<List<String>> sources = Definitions.sourcesOf(name);
+        if (sources.isEmpty()) {
+            System.out.println("ℹ " + name + ": this kernel does not record cell sources, so whether it uses "
+                    + String.join(", ", names) + " is not checked here (apricot grade checks it)");
+            return;
+        }
+        if (sources.get().isEmpty()) {
+            throw failure(name, "nothing named " + name + " is defined yet; run the cell that defines it first");
+        }
+        for (String source : sources.get()) {
+            List<String> used = ForbiddenNames.used(source, names);
+            if (!used.isEmpty()) {
+                throw failure(name, ForbiddenNames.message(used.get(0)));
+            }
+        }
+        pass(name + ": your own code (it uses none of " + String.join(", ", names) + ")");
     }
 
     /** Prints one pass line. */

@@ -1,71 +1,67 @@
 package io.github.apricotcourse.grade;
 
-import java.util.Set;
+import io.github.apricotcourse.check.Check;
+import io.github.apricotcourse.check.CheckFailure;
+import io.github.apricotcourse.check.GradientCheck;
+import io.github.apricotcourse.check.JavaSource;
+import io.github.apricotcourse.check.Score;
+import io.github.apricotcourse.check.Tally;
+import java.util.List;
 
 /**
- * Rewrites a check cell so that it names the library's check classes in full
- * ({@code Check.close} becomes {@code io.github.apricotcourse.check.Check.close}): a student who
- * declares a class {@code Check} (or {@code Score}, {@code CheckFailure}, {@code GradientCheck})
- * in their own cells then cannot replace the checks the grader runs. Strings, character literals
- * and comments are left as they are; so are names after a dot ({@code x.Check}).
+ * The library's check classes, named once for the grader, and the rewriting of a check cell so
+ * that it names them in full ({@code Check.close} becomes
+ * {@code io.github.apricotcourse.check.Check.close}): a student who declares a class {@code Check}
+ * (or {@code Score}, {@code CheckFailure}, {@code GradientCheck}, {@code Tally}) in their own cells
+ * then cannot replace the checks the grader runs. Strings, character literals and comments are left
+ * as they are; so are names after a dot ({@code x.Check}).
  */
 public final class CheckNames {
-    static final String PACKAGE = "io.github.apricotcourse.check.";
-    private static final Set<String> NAMES = Set.of("Check", "GradientCheck", "Score", "CheckFailure");
+    /** The classes a check cell may use and the grader relies on. */
+    static final List<Class<?>> CLASSES = List.of(Check.class, GradientCheck.class, Score.class, CheckFailure.class, Tally.class);
+    /** Their package, with a final dot. */
+    static final String PACKAGE = Check.class.getPackageName() + ".";
 
     private CheckNames() {}
+
+    /** True if the word is the simple name of one of the check classes. */
+    static boolean isCheckClass(String word) {
+        return CLASSES.stream().anyMatch(c -> c.getSimpleName().equals(word));
+    }
 
     /** The source with every simple use of a check class replaced by its full name. */
     public static String qualify(String source) {
         StringBuilder out = new StringBuilder(source.length() + 64);
-        int i = 0;
-        int n = source.length();
         char previous = 0; // the last character of code seen (not whitespace or comment)
-        while (i < n) {
-            char c = source.charAt(i);
-            if (source.startsWith("//", i)) {
-                int end = source.indexOf('\n', i);
-                end = end < 0 ? n : end;
-                out.append(source, i, end);
-                i = end;
-            } else if (source.startsWith("/*", i)) {
-                int end = source.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-                out.append(source, i, end);
-                i = end;
-            } else if (source.startsWith("\"\"\"", i)) {
-                int end = source.indexOf("\"\"\"", i + 3);
-                end = end < 0 ? n : end + 3;
-                out.append(source, i, end);
-                i = end;
-                previous = '"';
-            } else if (c == '"' || c == '\'') {
-                int j = i + 1;
-                while (j < n && source.charAt(j) != c && source.charAt(j) != '\n') {
-                    j += source.charAt(j) == '\\' ? 2 : 1;
+        for (JavaSource.Piece piece : JavaSource.pieces(source)) {
+            String text = piece.text();
+            if (piece.kind() != JavaSource.Kind.CODE) {
+                out.append(text);
+                previous = piece.kind() == JavaSource.Kind.LITERAL ? '"' : previous;
+                continue;
+            }
+            int i = 0;
+            while (i < text.length()) {
+                char c = text.charAt(i);
+                if (Character.isJavaIdentifierStart(c)) {
+                    int j = i + 1;
+                    while (j < text.length() && Character.isJavaIdentifierPart(text.charAt(j))) {
+                        j++;
+                    }
+                    String word = text.substring(i, j);
+                    if (isCheckClass(word) && previous != '.') {
+                        out.append(PACKAGE);
+                    }
+                    out.append(word);
+                    i = j;
+                    previous = 'a';
+                } else {
+                    out.append(c);
+                    if (!Character.isWhitespace(c)) {
+                        previous = c;
+                    }
+                    i++;
                 }
-                j = Math.min(j + 1, n);
-                out.append(source, i, j);
-                i = j;
-                previous = c;
-            } else if (Character.isJavaIdentifierStart(c)) {
-                int j = i + 1;
-                while (j < n && Character.isJavaIdentifierPart(source.charAt(j))) {
-                    j++;
-                }
-                String word = source.substring(i, j);
-                if (NAMES.contains(word) && previous != '.') {
-                    out.append(PACKAGE);
-                }
-                out.append(word);
-                i = j;
-                previous = 'a';
-            } else {
-                out.append(c);
-                if (!Character.isWhitespace(c)) {
-                    previous = c;
-                }
-                i++;
             }
         }
         return out.toString();

@@ -1,11 +1,13 @@
 package io.github.apricotcourse.grade;
 
+import io.github.apricotcourse.check.ForbiddenNames;
 import io.github.apricotcourse.grade.Markers.SolutionRegion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +18,23 @@ import java.util.regex.Pattern;
 public final class Lesson {
     private static final Pattern GRADE_ID = Pattern.compile("[A-Za-z0-9_-]+");
 
-    /** A check cell: its grade_id, points, and the grade_id of the solution cell above it (null if none). */
-    public record CheckCell(Cell cell, String gradeId, int points, String solutionId) {}
+    /** Check.forbid("sigmoid", "Sigmoid.sigma", …); in a check cell: its string arguments. */
+    private static final Pattern FORBID = Pattern.compile(
+            "Check\\s*\\.\\s*forbid\\s*\\(\\s*(\"(?:[^\"\\\\\\n]|\\\\.)*\"(?:\\s*,\\s*\"(?:[^\"\\\\\\n]|\\\\.)*\")*)\\s*\\)");
+    private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
+
+    /**
+     * A check cell: its grade_id, points, the grade_id of the solution cell above it (null if none),
+     * and the library names that solution may not use (null if none).
+     */
+    public record CheckCell(Cell cell, String gradeId, int points, String solutionId, Forbid forbid) {}
+
+    /**
+     * What {@code Check.forbid("sigmoid", "Sigmoid.sigma")} in a check cell says, and the solution
+     * cell's {@code metadata.apricot.forbidden} repeats: the student's method or class, and the
+     * library names ({@link io.github.apricotcourse.check.ForbiddenNames}) it may not use.
+     */
+    public record Forbid(String name, List<String> names) {}
 
     private final Notebook notebook;
     private final Map<String, SolutionRegion> regions;
@@ -43,6 +60,7 @@ public final class Lesson {
         List<CheckCell> checks = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, Cell> seen = new HashMap<>();
+        Map<String, List<String>> forbidden = new HashMap<>();
         String lastSolution = null;
         for (Cell cell : notebook.cells()) {
             boolean solution = cell.isSolution();
@@ -76,6 +94,10 @@ public final class Lesson {
                     regions.put(id, region);
                 }
                 lastSolution = id;
+                List<String> names = forbidden(cell, problems);
+                if (names != null && id != null) {
+                    forbidden.put(id, names);
+                }
             } else if (mentionsSolution && !cell.isCode()) {
                 warnings.add(cell.where() + ": this " + cell.type() + " cell mentions BEGIN/END SOLUTION; Apricot leaves prose "
                         + "alone, but nbgrader would take it for a solution region outside a solution cell and refuse to "
@@ -92,14 +114,90 @@ public final class Lesson {
                 if (points == null) {
                     problems.add(cell.where() + ": a check cell needs \"points\": <whole number ≥ 0> in its nbgrader metadata");
                 } else if (id != null) {
-                    checks.add(new CheckCell(cell, id, points, lastSolution));
+                    Forbid forbid = forbid(cell, lastSolution == null ? null : forbidden.remove(lastSolution), problems);
+                    checks.add(new CheckCell(cell, id, points, lastSolution, forbid));
                 }
             }
         }
+        forbidden.forEach((solution, names) -> problems.add(seen.get(solution).where() + ": its metadata forbids "
+                + String.join(", ", names) + ", but no check cell follows it to say Check.forbid(\"<method>\", "
+                + quoted(names) + ") as its first line"));
         if (!problems.isEmpty()) {
             throw new InvalidMarkersException(problems);
         }
         return new Lesson(notebook, regions, checks, warnings);
+    }
+
+    /** A solution cell's {@code metadata.apricot.forbidden}: null if absent, else its names (a problem if malformed). */
+    private static List<String> forbidden(Cell cell, List<String> problems) {
+        Object value = cell.apricotMetadata("forbidden");
+        if (value == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        if (value instanceof List<?> list && !list.isEmpty()) {
+            for (Object o : list) {
+                if (o instanceof String name && ForbiddenNames.isValid(name)) {
+                    names.add(name);
+                } else {
+                    names = null;
+                    break;
+                }
+            }
+        } else {
+            names = null;
+        }
+        if (names == null) {
+            problems.add(cell.where() + ": metadata.apricot.forbidden must be a list of library names, each a class "
+                    + "(\"SgnsLoss\") or a class and member (\"Sigmoid.sigma\"), got " + value);
+        }
+        return names;
+    }
+
+    /**
+     * The check cell's Check.forbid, which must list exactly the names its solution's metadata
+     * forbids ({@code names}, null if none): one list, written twice, checked here to agree.
+     */
+    private static Forbid forbid(Cell cell, List<String> names, List<String> problems) {
+        String code = Markers.withoutHiddenTests(cell.source());
+        Matcher m = FORBID.matcher(code);
+        List<Forbid> calls = new ArrayList<>();
+        while (m.find()) {
+            List<String> args = new ArrayList<>();
+            Matcher s = STRING.matcher(m.group(1));
+            while (s.find()) {
+                args.add(s.group(1));
+            }
+            calls.add(new Forbid(args.get(0), List.copyOf(args.subList(1, args.size()))));
+        }
+        if (calls.isEmpty() && ForbiddenNames.used(code, List.of("Check.forbid")).isEmpty()) {
+            if (names != null) {
+                problems.add(cell.where() + ": its solution's metadata forbids " + String.join(", ", names)
+                        + ", so the check's first line must be Check.forbid(\"<method>\", " + quoted(names) + ")");
+            }
+            return null;
+        }
+        if (calls.size() != 1) {
+            problems.add(cell.where() + ": Check.forbid must appear once, in the released part, with string literals only "
+                    + "(Check.forbid(\"sigmoid\", \"Sigmoid.sigma\"))");
+            return null;
+        }
+        Forbid forbid = calls.get(0);
+        if (names == null) {
+            problems.add(cell.where() + ": Check.forbid lists " + String.join(", ", forbid.names()) + " but the solution cell "
+                    + "above has no metadata.apricot.forbidden; add \"forbidden\": [" + quoted(forbid.names()) + "] to it");
+            return null;
+        }
+        if (!names.equals(forbid.names())) {
+            problems.add(cell.where() + ": Check.forbid lists " + forbid.names() + " but the solution cell's "
+                    + "metadata.apricot.forbidden is " + names + "; make them the same list");
+            return null;
+        }
+        return forbid;
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(n -> "\"" + n + "\"").collect(java.util.stream.Collectors.joining(", "));
     }
 
     public Notebook notebook() {

@@ -1,10 +1,12 @@
 package io.github.apricotcourse.grade;
 
+import io.github.apricotcourse.check.ForbiddenNames;
 import io.github.apricotcourse.grade.GradingNotebook.Placement;
 import io.github.apricotcourse.grade.Lesson.CheckCell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,12 +38,41 @@ public final class Verdicts {
         String mismatch = mismatch(assembly, executed);
         for (Placement p : assembly.placements().values()) {
             CheckCell check = p.check();
-            String failure = mismatch != null ? mismatch : failure(p, executed, assembly.nonce(), timeoutSeconds, memoryLimit);
+            String twin = twin(check, assembly);
+            String failure = mismatch != null ? mismatch : twin != null ? twin
+                    : failure(p, executed, assembly.nonce(), timeoutSeconds, memoryLimit);
             boolean passed = failure.startsWith("✔");
             results.add(new ExerciseResult(student, notebook, check.gradeId(), passed ? check.points() : 0, check.points(),
                     passed, passed ? failure.substring(2) : failure));
         }
         return results;
+    }
+
+    /**
+     * "✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself" if the student's code
+     * for this check's exercise uses a name its metadata forbids, else null. Read from the
+     * student's cells as sent (never from what ran): the exercise's own cell, and every other cell
+     * of theirs that declares the exercise's method or class again.
+     */
+    static String twin(CheckCell check, GradingNotebook.Assembly assembly) {
+        Lesson.Forbid forbid = check.forbid();
+        if (forbid == null) {
+            return null;
+        }
+        List<Cell> cells = assembly.notebook().cells();
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            if (assembly.isGraderCell(i) || !c.isCode()) {
+                continue;
+            }
+            if (Objects.equals(c.gradeId(), check.solutionId()) || ForbiddenNames.declares(c.source(), forbid.name())) {
+                List<String> used = ForbiddenNames.used(c.source(), forbid.names());
+                if (!used.isEmpty()) {
+                    return "✘ " + forbid.name() + ": " + ForbiddenNames.message(used.get(0));
+                }
+            }
+        }
+        return null;
     }
 
     /** Why the executed notebook is not the one the grader assembled, or null if it is. */

@@ -1,5 +1,6 @@
 package io.github.apricotcourse.kernel;
 
+import io.github.apricotcourse.check.Definitions;
 import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import jdk.jshell.DeclarationSnippet;
@@ -40,6 +43,13 @@ final class JShellSession implements AutoCloseable {
     private final SourceCodeAnalysis analysis;
     /** Where each snippet (by JShell id) came from, to name cells and lines in stack traces. */
     private final Map<String, SnippetSource> sources = new ConcurrentHashMap<>();
+    /**
+     * The live declarations (methods, classes, variables), for {@link Definitions}. A set of
+     * snippets, not a map by id: a redefinition can come back under the id of the snippet it replaces.
+     */
+    private final Set<DeclarationSnippet> declared = ConcurrentHashMap.newKeySet();
+    private final Function<String, List<String>> definitions = this::sourcesOf;
+    private final Function<String, List<String>> previousDefinitions;
     private final PrintStream notes;
     private final CellClasses classes = new CellClasses();
     /** Reports of background threads that failed while no cell ran; the next cell shows them. */
@@ -67,6 +77,7 @@ final class JShellSession implements AutoCloseable {
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
         ExitGuard.install();
+        this.previousDefinitions = Definitions.install(definitions);
         this.previousHandler = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler(handler);
         for (String entry : settings.classpath()) {
@@ -162,6 +173,13 @@ final class JShellSession implements AutoCloseable {
         Object value = null;
         try {
             for (SnippetEvent event : events) {
+                if (event.snippet() instanceof DeclarationSnippet d) {
+                    if (event.status().isActive()) {
+                        declared.add(d);
+                    } else {
+                        declared.remove(d);
+                    }
+                }
                 if (event.causeSnippet() != null) {
                     // A snippet recompiled because this one changed: its class may have a new name.
                     if (event.status().isDefined()) {
@@ -196,6 +214,11 @@ final class JShellSession implements AutoCloseable {
             control.clearResults();
         }
         return value;
+    }
+
+    /** The sources of the live declarations named {@code name} (a method's overloads are several). */
+    private List<String> sourcesOf(String name) {
+        return declared.stream().filter(d -> d.name().equals(name)).map(Snippet::source).toList();
     }
 
     private CellError compileError(Snippet snippet, SnippetSource source) {
@@ -344,6 +367,7 @@ final class JShellSession implements AutoCloseable {
 
     @Override
     public void close() {
+        Definitions.restore(definitions, previousDefinitions);
         if (Thread.getDefaultUncaughtExceptionHandler() == handler) {
             Thread.setDefaultUncaughtExceptionHandler(previousHandler);
         }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CheckTest {
@@ -95,5 +98,45 @@ class CheckTest {
         }));
         assertEquals("Score so far: 2 of 3 checks passed", Score.soFar().name(), "an exercise not implemented yet counts as failed");
         Score.reset();
+    }
+
+    @Test
+    void forbidReadsTheSourceThatDefinedTheNameAndNamesTheTwinItUses() {
+        Map<String, List<String>> cells = new HashMap<>();
+        java.util.function.Function<String, List<String>> lookup = name -> cells.getOrDefault(name, List.of());
+        var kernels = Definitions.install(lookup);
+        try {
+            cells.put("sigmoid", List.of("static double sigmoid(double x) { return Sigmoid.sigma(x); }"));
+            var e = assertThrows(CheckFailure.class, () -> Check.forbid("sigmoid", "Sigmoid.sigma", "Sigmoid.logSigma"));
+            assertEquals("✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself", e.getMessage());
+
+            cells.put("sigmoid", List.of("static double sigmoid(double x) { return 1 / (1 + Math.exp(-x)); } // Sigmoid.sigma"));
+            assertDoesNotThrow(() -> Check.forbid("sigmoid", "Sigmoid.sigma", "Sigmoid.logSigma"));
+
+            var undefined = assertThrows(CheckFailure.class, () -> Check.forbid("loss", "SgnsLoss"));
+            assertTrue(undefined.getMessage().contains("nothing named loss is defined yet"), undefined.getMessage());
+        } finally {
+            Definitions.restore(lookup, kernels);
+        }
+    }
+
+    @Test
+    void forbidOnAKernelThatRecordsNoSourcesSaysSoAndDoesNotFail() {
+        java.util.function.Function<String, List<String>> none = name -> List.of();
+        var kernels = Definitions.install(none);
+        Definitions.restore(none, null);
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertDoesNotThrow(() -> Check.forbid("sigmoid", "Sigmoid.sigma"));
+        } finally {
+            System.setOut(old);
+            if (kernels != null) {
+                Definitions.install(kernels);
+            }
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("is not checked here (apricot grade checks it)"), out.toString());
+        assertThrows(IllegalArgumentException.class, () -> Check.forbid("sigmoid"));
     }
 }

@@ -24,6 +24,13 @@ final class Fixtures {
                 + "\"solution\": true, \"task\": false", lines);
     }
 
+    /** A solution cell whose metadata.apricot.forbidden lists these library names. */
+    static String solutionForbidding(String id, List<String> forbidden, String... lines) {
+        String cell = solution(id, lines);
+        String names = String.join(", ", forbidden.stream().map(Fixtures::quote).toList());
+        return cell.replace("\"metadata\": {", "\"metadata\": {\"apricot\": {\"forbidden\": [" + names + "]}, ");
+    }
+
     static String check(String id, int points, String... lines) {
         return code("\"grade\": true, \"grade_id\": \"" + id + "\", \"locked\": true, \"points\": " + points
                 + ", \"schema_version\": 3, \"solution\": false, \"task\": false", lines);

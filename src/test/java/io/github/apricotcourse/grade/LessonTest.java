@@ -5,13 +5,16 @@ import static io.github.apricotcourse.grade.Fixtures.code;
 import static io.github.apricotcourse.grade.Fixtures.markdown;
 import static io.github.apricotcourse.grade.Fixtures.notebook;
 import static io.github.apricotcourse.grade.Fixtures.solution;
+import static io.github.apricotcourse.grade.Fixtures.solutionForbidding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.apricotcourse.grade.Lesson.InvalidMarkersException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LessonTest {
@@ -101,5 +104,52 @@ class LessonTest {
         assertEquals(null, lesson.checks().get(0).solutionId());
         assertEquals("n-f", lesson.checks().get(1).solutionId());
         assertFalse(lesson.regions().isEmpty());
+    }
+
+    @Test
+    void checkForbidAndTheSolutionsMetadataMustListTheSameNames() throws Exception {
+        Lesson ok = Lesson.of(notebook("n.ipynb", solutionForbidding("n-sigmoid", List.of("Sigmoid.sigma", "SgnsLoss"), SIGMOID),
+                check("n-sigmoid-check", 2, "Check.forbid(\"sigmoid\", \"Sigmoid.sigma\", \"SgnsLoss\");",
+                        "Check.close(\"s\", 0.5, sigmoid(0), 0);")));
+        assertEquals(new Lesson.Forbid("sigmoid", List.of("Sigmoid.sigma", "SgnsLoss")), ok.checks().get(0).forbid());
+
+        String problems = assertThrows(InvalidMarkersException.class, () -> Lesson.of(notebook("n.ipynb",
+                solutionForbidding("n-a", List.of("Sigmoid.sigma"), SIGMOID),
+                check("n-a-check", 1, "Check.forbid(\"sigmoid\", \"Sigmoid.logSigma\");"),
+                solutionForbidding("n-b", List.of("Sigmoid.sigma"), SIGMOID),
+                check("n-b-check", 1, "Check.close(\"s\", 0.5, sigmoid(0), 0);"),
+                solution("n-c", SIGMOID),
+                check("n-c-check", 1, "Check.forbid(\"sigmoid\", \"Sigmoid.sigma\");"),
+                solutionForbidding("n-d", List.of("Sigmoid.sigma(x)"), SIGMOID),
+                check("n-d-check", 1, "Check.forbid(\"sigmoid\", \"Sigmoid.sigma(x)\");"),
+                solutionForbidding("n-e", List.of("Sigmoid.sigma"), SIGMOID)))).getMessage();
+        assertTrue(problems.contains("cell 2 (grade_id n-a-check): Check.forbid lists [Sigmoid.logSigma] but the solution "
+                + "cell's metadata.apricot.forbidden is [Sigmoid.sigma]; make them the same list"), problems);
+        assertTrue(problems.contains("cell 4 (grade_id n-b-check): its solution's metadata forbids Sigmoid.sigma, so the "
+                + "check's first line must be Check.forbid(\"<method>\", \"Sigmoid.sigma\")"), problems);
+        assertTrue(problems.contains("cell 6 (grade_id n-c-check): Check.forbid lists Sigmoid.sigma but the solution cell above "
+                + "has no metadata.apricot.forbidden"), problems);
+        assertTrue(problems.contains("cell 7 (grade_id n-d): metadata.apricot.forbidden must be a list of library names"), problems);
+        assertTrue(problems.contains("cell 9 (grade_id n-e): its metadata forbids Sigmoid.sigma, but no check cell follows it"),
+                problems);
+    }
+
+    @Test
+    void everyCourseNotebooksCheckForbidEqualsItsSolutionsMetadata() throws Exception {
+        // Lesson.of refuses a notebook whose two lists differ; here every lesson is read and each list compared once more.
+        int forbids = 0;
+        for (Lesson lesson : Release.lessons(java.nio.file.Path.of("notebooks"))) {
+            Map<String, Cell> solutions = new HashMap<>();
+            lesson.notebook().cells().stream().filter(Cell::isSolution).forEach(c -> solutions.put(c.gradeId(), c));
+            for (Lesson.CheckCell check : lesson.checks()) {
+                Object metadata = check.solutionId() == null ? null : solutions.get(check.solutionId()).apricotMetadata("forbidden");
+                if (check.forbid() == null) {
+                    assertEquals(null, metadata, check.cell().where() + " has no Check.forbid but its solution forbids names");
+                } else {
+                    assertEquals(metadata, check.forbid().names(), check.cell().where());
+                    forbids++;
+                }
+            }
+        }
     }
 }

@@ -160,4 +160,32 @@ class VerdictsTest {
                 + "     \"notebook\": \"01-n.ipynb\",\n     \"passed\": false,\n     \"points\": 0\n    }\n   ]\n  }\n }\n}\n",
                 GradeReport.json(rows));
     }
+
+    @Test
+    void aSolutionThatUsesItsLibraryTwinScoresZeroNamingTheCall() throws Exception {
+        String[] check = {"Check.forbid(\"sigmoid\", \"Sigmoid.sigma\");", "Check.close(\"s\", 0.5, sigmoid(0), 0);"};
+        Lesson lesson = Lesson.of(Fixtures.notebook("01-n.ipynb",
+                Fixtures.solutionForbidding("n-sigmoid", List.of("Sigmoid.sigma"), LessonTest.SIGMOID),
+                Fixtures.check("n-sigmoid-check", 2, check), Fixtures.code(null, "Check.close(\"lib\", 0.5, Sigmoid.sigma(0), 0);")));
+        Lesson.CheckCell sigmoid = lesson.checks().get(0);
+
+        String twin = "static double sigmoid(double z) {\n    return Sigmoid.sigma(z); // YOUR CODE HERE\n}";
+        Notebook calls = Fixtures.notebook("01-n.ipynb", Fixtures.solution("n-sigmoid", twin), Fixtures.check("n-sigmoid-check", 2, check),
+                Fixtures.code(null, "Check.close(\"lib\", 0.5, Sigmoid.sigma(0), 0);"));
+        assertEquals("✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself",
+                Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, calls, "S3CRET")));
+
+        // Declared again in a cell of the student's own: found there too.
+        Notebook again = Fixtures.notebook("01-n.ipynb", Fixtures.solution("n-sigmoid", LessonTest.SIGMOID),
+                Fixtures.code(null, "static double sigmoid(double z) { return Sigmoid\n  .sigma(z); }"),
+                Fixtures.check("n-sigmoid-check", 2, check));
+        assertEquals("✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself",
+                Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, again, "S3CRET")));
+
+        // Its own code, with the twin named only in a comment and a string, and the library used in another cell: fine.
+        Notebook honest = Fixtures.notebook("01-n.ipynb", Fixtures.solution("n-sigmoid", "static double sigmoid(double z) {",
+                "    return 1 / (1 + Math.exp(-z)); // like Sigmoid.sigma", "}"), Fixtures.check("n-sigmoid-check", 2, check),
+                Fixtures.code(null, "Check.close(\"lib\", 0.5, Sigmoid.sigma(0), 0); String s = \"Sigmoid.sigma\";"));
+        assertEquals(null, Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, honest, "S3CRET")));
+    }
 }

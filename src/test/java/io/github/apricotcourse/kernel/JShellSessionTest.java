@@ -68,6 +68,18 @@ class JShellSessionTest {
     }
 
     @Test
+    void checkForbidReadsTheSourceTheKernelRecordedForTheName() throws CellError {
+        session.eval("static double forbidSigmoid(double x) {\n  return Sigmoid.sigma(x);\n}", 31, 0);
+        CellError e = assertThrows(CellError.class, () -> session.eval("Check.forbid(\"forbidSigmoid\", \"Sigmoid.sigma\");", 32, 0));
+        assertTrue(report(e).contains("forbidSigmoid: uses Sigmoid.sigma, the library's twin; write it yourself"), report(e));
+        session.eval("static double forbidSigmoid(double x) {\n  return 1 / (1 + Math.exp(-x)); // not Sigmoid.sigma\n}", 33, 0);
+        session.eval("Check.forbid(\"forbidSigmoid\", \"Sigmoid.sigma\");", 34, 0);
+        session.eval("static double forbidSigmoid(double x, double t) {\n  return Sigmoid.sigma(x / t);\n}", 35, 0);
+        assertThrows(CellError.class, () -> session.eval("Check.forbid(\"forbidSigmoid\", \"Sigmoid.sigma\");", 36, 0),
+                "an overload that uses the twin is found too");
+    }
+
+    @Test
     void compileErrorNamesCellLineAndMarksTheCode() {
         CellError e = assertThrows(CellError.class, () -> session.eval("int ok = 1;\nint x = \"hello\";", 7, 2));
         String text = report(e);

@@ -8,6 +8,8 @@ import io.github.apricotcourse.eval.AnalogyResult;
 import io.github.apricotcourse.eval.AnalogySet;
 import io.github.apricotcourse.eval.SimilarityResult;
 import io.github.apricotcourse.eval.SimilaritySet;
+import io.github.apricotcourse.glove.GloveModel;
+import io.github.apricotcourse.glove.GloveTrainer;
 import io.github.apricotcourse.sgns.SkipGramModel;
 import io.github.apricotcourse.sgns.SkipGramTrainer;
 import io.github.apricotcourse.text.Corpus;
@@ -18,8 +20,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import picocli.CommandLine;
@@ -34,17 +38,19 @@ import picocli.CommandLine.Spec;
 /**
  * The quality benchmark: trains SGNS (d = 100, L = 5, k = 5, 5 epochs, min-count 5, η₀ = 0.025)
  * on the fast path ({@code --threads}, 2 by default, as the C reference) on a real corpus, once
- * per seed, and scores each run's W on WordSim-353, SimLex-999 and the Google analogies (top
+ * per seed, and beside it CBOW (the same settings, η₀ = 0.05 as word2vec's CBOW) and GloVe
+ * (d = 100, L = 5, min-count 5, 10 epochs, η₀ = 0.05, x_max = 100; its vectors W + W̃); {@code
+ * --models} picks which. It scores each run's vectors on WordSim-353, SimLex-999 and the Google analogies (top
  * 30,000 words, 3CosAdd). The similarity sets are scored over every pair in the vocabulary and
  * over the pairs among the top 30,000 words, since the reference does not say which it used. It
- * prints every run, the mean over the runs, and the mean next to the C word2vec reference on the
- * same corpus.
+ * prints every run, the mean over the runs, and (for skip-gram) the mean next to the C word2vec
+ * reference on the same corpus.
  *
  * <pre>
  *   APRICOT_DATA=../shared/datasets java -cp 'target/apricot.jar:target/lib/*' \
  *       io.github.apricotcourse.bench.QualityBenchmark [pg_mix_17M | pg_mix_4M | text8] [first seed]
  *       [--runs 3] [--sample 1e-4] [--eta 0.025] [--threads 2] [--shared-negatives true|false]
- *       [--save vectors.bin]
+ *       [--models skip-gram,cbow,glove] [--save vectors.bin]
  *   ... QualityBenchmark [corpus] --score c-run1.bin --score c-run2.bin ...
  * </pre>
  *
@@ -62,7 +68,7 @@ import picocli.CommandLine.Spec;
  * with status 0, so that it can sit in a script that also runs on a fresh machine.
  */
 @Command(name = "QualityBenchmark", sortOptions = false,
-        description = "Trains SGNS once per seed and scores each run against the C word2vec reference;"
+        description = "Trains skip-gram, CBOW and GloVe once per seed and scores each run (skip-gram against the C word2vec reference);"
                 + " with --score, scores vector files made elsewhere the same way.")
 public final class QualityBenchmark implements Callable<Integer> {
     @Spec
@@ -83,6 +89,10 @@ public final class QualityBenchmark implements Callable<Integer> {
     @Option(names = "--shared-negatives", arity = "1", paramLabel = "true|false", defaultValue = "true",
             description = "(default ${DEFAULT-VALUE})")
     private boolean sharedNegatives;
+    @Option(names = "--models", split = ",", paramLabel = "MODEL", defaultValue = "skip-gram,cbow,glove",
+            description = "which models to train: skip-gram, cbow, glove (default ${DEFAULT-VALUE});"
+                    + " --sample, --eta, --threads and --shared-negatives are the word2vec models'")
+    private List<String> models = new ArrayList<>();
     @Option(names = "--save", paramLabel = "vectors.bin", description = "save each run's W (word2vec binary; never overwrites)")
     private Path save;
     @Option(names = "--score", paramLabel = "VECTORS", description = "score this vector file instead of training (repeatable)")
@@ -156,6 +166,12 @@ public final class QualityBenchmark implements Callable<Integer> {
         if (runs < 1) {
             throw new ParameterException(spec.commandLine(), "--runs must be at least 1, got " + runs);
         }
+        for (String m : models) {
+            if (!MODELS.contains(m)) {
+                throw new ParameterException(spec.commandLine(), "--models: unknown model '" + m + "'; use some of "
+                        + String.join(", ", MODELS) + ", separated by commas");
+            }
+        }
         long firstSeed = firstSeedGiven != null ? firstSeedGiven : 1;
         List<String> trainingOptions = spec.commandLine().getParseResult().matchedOptions().stream()
                 .map(OptionSpec::longestName).filter(name -> !name.equals("--score")).toList();
@@ -171,11 +187,13 @@ public final class QualityBenchmark implements Callable<Integer> {
                         + " paths start at " + Path.of("").toAbsolutePath() + ")");
             }
         }
-        for (int r = 0; save != null && r < runs; r++) {       // refuse before minutes of training, not after
-            Path file = saveFile(save, runs, firstSeed + r);
-            if (Files.exists(file)) {
-                throw new ParameterException(spec.commandLine(), file + " already exists and is never overwritten:"
-                        + " pass another --save name or move that file away");
+        for (String model : models) {
+            for (int r = 0; save != null && r < runs; r++) {       // refuse before minutes of training, not after
+                Path file = saveFile(save, model, runs, firstSeed + r);
+                if (Files.exists(file)) {
+                    throw new ParameterException(spec.commandLine(), file + " already exists and is never overwritten:"
+                            + " pass another --save name or move that file away");
+                }
             }
         }
         Corpus corpus;
@@ -198,36 +216,63 @@ public final class QualityBenchmark implements Callable<Integer> {
                 all.add(tests.score(file.getFileName().toString(), format.read(file), Double.NaN));
             }
             System.out.printf(Locale.ROOT, "%n%s, %d vector file%s scored%n", id, score.size(), score.size() == 1 ? "" : "s");
-            summary(id, all);
+            summary(id, all, true);
             return 0;
         }
-        for (int r = 0; r < runs; r++) {
-            long seed = firstSeed + r;
-            SkipGramTrainer trainer = SkipGramTrainer.create().dimension(100).window(5).negatives(5).epochs(5)
-                    .subsample(sample).learningRate(eta).minCount(5).seed(seed).threads(threads)
-                    .sharedNegatives(sharedNegatives).listener(new ProgressBar("SGNS on " + id + ", seed " + seed));
-            System.out.printf(Locale.ROOT, "%nrun %d of %d: %s with %s%n", r + 1, runs, id, trainer);
-            long t0 = System.nanoTime();
-            SkipGramModel model = trainer.train(corpus);
-            double trainSeconds = (System.nanoTime() - t0) / 1e9;
-            Embeddings w = model.embeddings();
-            System.out.printf(Locale.ROOT, "vocabulary: %,d words (min-count 5), %,d tokens%n",
-                    model.vocabulary().size(), model.vocabulary().totalCount());
-            all.add(tests.score("seed " + seed, w, trainSeconds));
-            if (save != null) {
-                Path file = saveFile(save, runs, seed);
-                w.save(file, VectorFormat.WORD2VEC_BINARY);
-                System.out.println("W saved to " + file + " (word2vec binary)");
+        Map<String, List<Scores>> byModel = new LinkedHashMap<>();
+        for (String name : models) {
+            List<Scores> runsOfModel = new ArrayList<>();
+            for (int r = 0; r < runs; r++) {
+                long seed = firstSeed + r;
+                long t0 = System.nanoTime();
+                Embeddings w = train(name, corpus, seed, r + 1);
+                double trainSeconds = (System.nanoTime() - t0) / 1e9;
+                runsOfModel.add(tests.score(name + " seed " + seed, w, trainSeconds));
+                if (save != null) {
+                    Path file = saveFile(save, name, runs, seed);
+                    w.save(file, VectorFormat.WORD2VEC_BINARY);
+                    System.out.println("the vectors saved to " + file + " (word2vec binary)");
+                }
             }
+            byModel.put(name, runsOfModel);
         }
 
         String seeds = runs == 1 ? "1 run (seed " + firstSeed + ")"
                 : runs + " runs (seeds " + firstSeed + "–" + (firstSeed + runs - 1) + ")";
-        System.out.printf(Locale.ROOT, "%n%s, %s, sample %s, η₀ %s, %d thread%s, %s noise words%n",
-                id, seeds, plain(sample), plain(eta), threads,
-                threads == 1 ? "" : "s", sharedNegatives ? "shared" : "per-pair");
-        summary(id, all);
+        for (var e : byModel.entrySet()) {
+            boolean word2vec = !e.getKey().equals("glove");
+            System.out.printf(Locale.ROOT, "%n%s on %s, %s%s%n", e.getKey(), id, seeds, word2vec
+                    ? String.format(Locale.ROOT, ", sample %s, η₀ %s, %d thread%s, %s noise words", plain(sample),
+                            plain(e.getKey().equals("cbow") ? 2 * eta : eta), threads, threads == 1 ? "" : "s",
+                            sharedNegatives ? "shared" : "per-pair")
+                    : ", d 100, L 5, 10 epochs, η₀ 0.05, x_max 100, vectors W + W̃");
+            summary(id, e.getValue(), e.getKey().equals("skip-gram"));
+        }
         return 0;
+    }
+
+    /** The models --models may name. */
+    static final List<String> MODELS = List.of("skip-gram", "cbow", "glove");
+
+    /** Trains one run of a model and returns its word vectors. */
+    private Embeddings train(String name, Corpus corpus, long seed, int run) {
+        ProgressBar bar = new ProgressBar(name + " on " + id + ", seed " + seed);
+        if (name.equals("glove")) {
+            GloveTrainer trainer = GloveTrainer.create().dimension(100).window(5).epochs(10).minCount(5).seed(seed).listener(bar);
+            System.out.printf(Locale.ROOT, "%nrun %d of %d: %s with %s%n", run, runs, id, trainer);
+            GloveModel model = trainer.train(corpus);
+            System.out.printf(Locale.ROOT, "vocabulary: %,d words (min-count 5); %s%n", model.vocabulary().size(), model.settings());
+            return model.embeddings();
+        }
+        boolean cbow = name.equals("cbow");
+        SkipGramTrainer trainer = SkipGramTrainer.create().dimension(100).window(5).negatives(5).epochs(5)
+                .subsample(sample).learningRate(cbow ? 2 * eta : eta).cbow(cbow).minCount(5).seed(seed).threads(threads)
+                .sharedNegatives(sharedNegatives).listener(bar);
+        System.out.printf(Locale.ROOT, "%nrun %d of %d: %s with %s%n", run, runs, id, trainer);
+        SkipGramModel model = trainer.train(corpus);
+        System.out.printf(Locale.ROOT, "vocabulary: %,d words (min-count 5), %,d tokens%n",
+                model.vocabulary().size(), model.vocabulary().totalCount());
+        return model.embeddings();
     }
 
     /** The test sets every run is scored on. */
@@ -252,7 +297,7 @@ public final class QualityBenchmark implements Callable<Integer> {
     }
 
     /** The table of the runs, their mean and range, and the mean against the C reference of the corpus. */
-    private static void summary(String id, List<Scores> all) {
+    private static void summary(String id, List<Scores> all, boolean compareWithReference) {
         int width = Math.max(10, all.stream().mapToInt(s -> s.run().length()).max().orElse(0));
         System.out.println(String.format(Locale.ROOT, "%-" + width + "s %8s %8s %8s %8s %8s %10s %8s %9s",
                 "", "WS-353", "SimLex", "WS 30k", "SL 30k", "family", "syntactic", "total", "train s"));
@@ -269,7 +314,9 @@ public final class QualityBenchmark implements Callable<Integer> {
                     range(all, Scores::total, true));
         }
         Reference reference = Reference.of(id);
-        if (reference == null) {
+        if (!compareWithReference) {
+            System.out.println("the C word2vec reference figures are skip-gram's: none for this model");
+        } else if (reference == null) {
             System.out.println("no C word2vec reference figures for " + id);
         } else {
             System.out.println("mean against the C word2vec reference on " + id + ":");
@@ -311,13 +358,17 @@ public final class QualityBenchmark implements Callable<Integer> {
         return new BigDecimal(String.valueOf(x)).stripTrailingZeros().toPlainString();
     }
 
-    /** Where --save writes a run's W: the name given for one run; vectors.bin → vectors-seed3.bin for several. */
-    private static Path saveFile(Path save, int runs, long seed) {
-        if (runs == 1) {
+    /**
+     * Where --save writes a run's vectors: skip-gram's at the name given for one run, vectors.bin →
+     * vectors-seed3.bin for several; another model's with its name, vectors-glove.bin, vectors-glove-seed3.bin.
+     */
+    static Path saveFile(Path save, String model, int runs, long seed) {
+        String tail = (model.equals("skip-gram") ? "" : "-" + model) + (runs == 1 ? "" : "-seed" + seed);
+        if (tail.isEmpty()) {
             return save;
         }
         String name = save.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return save.resolveSibling(dot > 0 ? name.substring(0, dot) + "-seed" + seed + name.substring(dot) : name + "-seed" + seed);
+        return save.resolveSibling(dot > 0 ? name.substring(0, dot) + tail + name.substring(dot) : name + tail);
     }
 }

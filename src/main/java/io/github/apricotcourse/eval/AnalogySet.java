@@ -104,6 +104,16 @@ public record AnalogySet(String name, List<Section> sections) {
      * them is skipped and counted, not scored as wrong.
      */
     public AnalogyResult evaluate(Embeddings embeddings, int topWords) {
+        return evaluate(embeddings, topWords, true);
+    }
+
+    /**
+     * As {@link #evaluate(Embeddings, int)}, with the input words a, b, c among the candidates
+     * when {@code excludeInputs} is false. Every published score excludes them; without the
+     * exclusion b or c itself is often the nearest to b − a + c, and fewer answers are right
+     * (Nissim, van Noord and van der Goot 2020: what an analogy "shows" depends on this choice).
+     */
+    public AnalogyResult evaluate(Embeddings embeddings, int topWords, boolean excludeInputs) {
         Embeddings top = embeddings.restrictTo(topWords);
         List<int[]> asked = new ArrayList<>();           // {a, b, c, expected, section}
         int[] skipped = new int[sections.size()];
@@ -116,7 +126,7 @@ public record AnalogySet(String name, List<Section> sections) {
                 }
             }
         }
-        int[] answers = CosAddSearch.answer(top, asked);
+        int[] answers = CosAddSearch.answer(top, asked, excludeInputs);
         int[] correct = new int[sections.size()];
         int[] answered = new int[sections.size()];
         for (int i = 0; i < asked.size(); i++) {

@@ -30,7 +30,7 @@ public final class SkipGramLoop {
      * each window; returns the loss history, or throws {@link TrainingDivergedException} when an
      * example's loss is not finite.
      */
-    public static LossHistory train(TrainingOptions<?> o, TrainingCorpus corpus, double[][] W, double[][] C, PairStep step,
+    public static LossHistory train(NegativeSamplingOptions<?> o, TrainingCorpus corpus, double[][] W, double[][] C, PairStep step,
                                     boolean cbow, SplittableRandom walk, SplittableRandom draw) {
         TrainingLog log = new TrainingLog(corpus.total(o.epochs()), o.epochs(), o.learningRate(), o.listener());
         int[] kept = new int[corpus.longest()];

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * </pre>
  *
  * (the loop itself is {@code SkipGramLoop}, one screen). Options are set fluently, by the names
- * every trainer shares ({@link TrainingOptions}), and every run is reproducible from its seed:
+ * every trainer shares ({@link TrainingOptions}, {@link NegativeSamplingOptions}), and every run
+ * is reproducible from its seed:
  *
  * <pre>
  *   SkipGramModel m = SkipGramTrainer.create().dimension(50).window(2).negatives(5)
@@ -42,7 +43,7 @@ import java.util.SplittableRandom;
  * more threads the fast path is not bit-reproducible: threads interleave their updates
  * differently on each run.
  */
-public final class SkipGramTrainer extends TrainingOptions<SkipGramTrainer> {
+public final class SkipGramTrainer extends NegativeSamplingOptions<SkipGramTrainer> {
     private int threads = 0;                 // 0: the readable loop; n ≥ 1: the fast path on n threads
     private boolean sharedNegatives = true;
     private boolean exactSigmoid = false;

@@ -26,7 +26,7 @@ public record TrainingCorpus(Vocabulary vocabulary, List<int[]> sentences, Subsa
     static final double LEAST_KEPT = 0.01;
 
     /** The corpus prepared for a trainer with these options. */
-    public static TrainingCorpus of(Corpus corpus, TrainingOptions<?> options) {
+    public static TrainingCorpus of(Corpus corpus, NegativeSamplingOptions<?> options) {
         if (corpus == null) {
             throw new IllegalArgumentException("corpus is null: pass a Corpus, e.g. Corpus.of(\"lemon, a tablespoon of apricot jam\")");
         }

@@ -3,36 +3,32 @@ package io.github.apricotcourse.sgns;
 import java.util.Locale;
 
 /**
- * The settings every negative-sampling trainer shares, set by name: skip-gram's readable and
- * fast loops ({@link SkipGramTrainer}) and fastText's ({@code subword.FastTextTrainer}). Each
- * trainer's builder is one of these, so {@code .dimension(50).window(2).seed(42)} means the
- * same thing everywhere:
+ * The settings every trainer shares, set by name: skip-gram's readable and fast loops
+ * ({@link SkipGramTrainer}), fastText's ({@code subword.FastTextTrainer}) and GloVe's
+ * ({@code glove.GloveTrainer}). Each trainer's builder is one of these, so
+ * {@code .dimension(50).window(2).seed(42)} means the same thing everywhere:
  *
  * <pre>
  *   d       dimension       length of each vector
- *   L       window          context words on each side of the target (shrunk at random: shrinkWindow)
- *   k       negatives       noise words per positive pair, drawn from P_α (α: noiseExponent)
- *   η₀      learningRate    the starting learning rate, decaying as {@link LearningRate} says
- *   t       subsample       frequent-word subsampling threshold ({@code text.Subsampling})
+ *   L       window          context words on each side of the target
+ *   η₀      learningRate    the starting learning rate
  *           epochs, minCount, seed, listener (progress reports)
  * </pre>
+ *
+ * The negative-sampling trainers add theirs in {@link NegativeSamplingOptions}.
  *
  * @param <T> the trainer, so that each setter returns it and the chain ends in its {@code train}
  */
 public abstract class TrainingOptions<T extends TrainingOptions<T>> {
     private int dimension;
     private int window = 5;
-    private int negatives = 5;
     private int epochs = 5;
     private double learningRate;
     private int minCount = 5;
-    private double subsample = 1e-3;
-    private double noiseExponent = NoiseDistribution.DEFAULT_ALPHA;
-    private boolean shrinkWindow = true;
     private long seed = 1;
     private TrainingListener listener = p -> { };
 
-    /** Options with the trainer's own defaults for d and η₀; the rest as word2vec. */
+    /** Options with the trainer's own defaults for d and η₀; L = 5, 5 epochs, minCount 5 and seed 1 as word2vec. */
     protected TrainingOptions(int dimension, double learningRate) {
         this.dimension = dimension;
         this.learningRate = learningRate;
@@ -53,26 +49,17 @@ public abstract class TrainingOptions<T extends TrainingOptions<T>> {
         return self();
     }
 
-    /** k, the number of noise words per positive pair. */
-    public T negatives(int k) {
-        if (k < 0) {
-            throw new IllegalArgumentException("negatives (k) must be ≥ 0, got " + k);
-        }
-        negatives = k;
-        return self();
-    }
-
     /** Passes over the corpus. */
     public T epochs(int n) {
         epochs = positive("epochs", n);
         return self();
     }
 
-    /** η₀, the starting learning rate; it decays linearly to η₀ · 1e−4 ({@link LearningRate}). */
+    /** η₀, the starting learning rate (for SGNS it decays linearly to η₀ · 1e−4, {@link LearningRate}). */
     public T learningRate(double eta) {
         if (!(eta > 0) || Double.isInfinite(eta)) {
             throw new IllegalArgumentException("learningRate must be a positive number (word2vec uses 0.025, fastText"
-                    + " 0.05), got " + eta);
+                    + " 0.05, GloVe 0.05), got " + eta);
         }
         learningRate = eta;
         return self();
@@ -84,31 +71,7 @@ public abstract class TrainingOptions<T extends TrainingOptions<T>> {
         return self();
     }
 
-    /** The subsampling threshold t (1e−3 in word2vec); 0 keeps every word. */
-    public T subsample(double t) {
-        if (!(t >= 0) || Double.isInfinite(t)) {
-            throw new IllegalArgumentException("subsample must be ≥ 0 (e.g. 1e-3, or 0 for none), got " + t);
-        }
-        subsample = t;
-        return self();
-    }
-
-    /** α, the exponent of the noise distribution (0.75 in word2vec). */
-    public T noiseExponent(double a) {
-        if (!(a >= 0) || Double.isInfinite(a)) {
-            throw new IllegalArgumentException("noiseExponent must be ≥ 0 (word2vec uses 0.75), got " + a);
-        }
-        noiseExponent = a;
-        return self();
-    }
-
-    /** Whether to shrink each window at random as word2vec does (on by default). */
-    public T shrinkWindow(boolean on) {
-        shrinkWindow = on;
-        return self();
-    }
-
-    /** The seed of every random choice: initial vectors, subsampling, windows, noise words. */
+    /** The seed of every random choice: initial vectors, subsampling, windows, noise words, the order of cells. */
     public T seed(long s) {
         seed = s;
         return self();
@@ -130,11 +93,6 @@ public abstract class TrainingOptions<T extends TrainingOptions<T>> {
         return window;
     }
 
-    /** k. */
-    public int negatives() {
-        return negatives;
-    }
-
     /** The number of passes over the corpus. */
     public int epochs() {
         return epochs;
@@ -150,21 +108,6 @@ public abstract class TrainingOptions<T extends TrainingOptions<T>> {
         return minCount;
     }
 
-    /** The subsampling threshold t. */
-    public double subsample() {
-        return subsample;
-    }
-
-    /** α of the noise distribution. */
-    public double noiseExponent() {
-        return noiseExponent;
-    }
-
-    /** Whether windows shrink at random. */
-    public boolean shrinkWindow() {
-        return shrinkWindow;
-    }
-
     /** The seed. */
     public long seed() {
         return seed;
@@ -175,11 +118,10 @@ public abstract class TrainingOptions<T extends TrainingOptions<T>> {
         return listener;
     }
 
-    /** The shared settings in one line, e.g. {@code d=100, L=5, k=5, …, seed=1}. */
+    /** The shared settings in one line, e.g. {@code d=100, L=5, epochs=5, η₀=0.025, minCount=5, seed=1}. */
     protected String describe() {
-        return String.format(Locale.ROOT, "d=%d, L=%d, k=%d, epochs=%d, η₀=%s, minCount=%d, sample=%s, α=%s, shrink=%s,"
-                + " seed=%d", dimension, window, negatives, epochs, learningRate, minCount, subsample, noiseExponent,
-                shrinkWindow, seed);
+        return String.format(Locale.ROOT, "d=%d, L=%d, epochs=%d, η₀=%s, minCount=%d, seed=%d", dimension, window, epochs,
+                learningRate, minCount, seed);
     }
 
     /** v, if it is at least 1; otherwise an exception naming the option. */

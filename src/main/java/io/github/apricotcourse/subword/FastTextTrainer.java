@@ -6,7 +6,7 @@ import io.github.apricotcourse.sgns.LossHistory;
 import io.github.apricotcourse.sgns.SgnsLoss;
 import io.github.apricotcourse.sgns.SkipGramLoop;
 import io.github.apricotcourse.sgns.TrainingCorpus;
-import io.github.apricotcourse.sgns.TrainingOptions;
+import io.github.apricotcourse.sgns.NegativeSamplingOptions;
 import io.github.apricotcourse.text.Corpus;
 import io.github.apricotcourse.text.Vocabulary;
 import java.util.Locale;
@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * (fastText moves every row of h by the full gradient ∂L/∂h, as here.) The loop is skip-gram's
  * own ({@link SkipGramLoop}: the same windows, η schedule, progress, loss history and divergence
  * check) with this step in place of {@code SgdStep}; the options are every trainer's
- * ({@link TrainingOptions}), plus the n-gram lengths and buckets. Seeded like
+ * ({@link NegativeSamplingOptions}), plus the n-gram lengths and buckets. Seeded like
  * {@link io.github.apricotcourse.sgns.SkipGramTrainer}:
  *
  * <pre>
@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
  *           .epochs(5).seed(7).train(corpus);
  * </pre>
  */
-public final class FastTextTrainer extends TrainingOptions<FastTextTrainer> {
+public final class FastTextTrainer extends NegativeSamplingOptions<FastTextTrainer> {
     private int minN = 3;
     private int maxN = 6;
     private int buckets = 20_000;

@@ -16,6 +16,7 @@ import io.github.apricotcourse.check.*;
 import io.github.apricotcourse.viz.*;
 import io.github.apricotcourse.count.*;
 import io.github.apricotcourse.subword.*;
+import io.github.apricotcourse.glove.*;
 import io.github.apricotcourse.align.*;
 import io.github.apricotcourse.bias.*;
 import io.github.apricotcourse.sense.*;

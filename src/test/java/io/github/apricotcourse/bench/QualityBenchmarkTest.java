@@ -91,5 +91,16 @@ class QualityBenchmarkTest {
         assertTrue(notANumber.startsWith("2 Invalid value for option '--sample': 'often' is not a double"), notANumber);
         String unknown = refused("--epochs", "3");
         assertTrue(unknown.startsWith("2 Unknown option: '--epochs'"), unknown);
+        String model = refused("--models", "skip-gram,fasttext");
+        assertTrue(model.startsWith("2 --models: unknown model 'fasttext'; use some of skip-gram, cbow, glove"), model);
+    }
+
+    @Test
+    void eachModelSavesUnderItsOwnName() {
+        Path v = Path.of("out", "vectors.bin");
+        assertEquals(v, QualityBenchmark.saveFile(v, "skip-gram", 1, 1));
+        assertEquals(Path.of("out", "vectors-seed3.bin"), QualityBenchmark.saveFile(v, "skip-gram", 3, 3));
+        assertEquals(Path.of("out", "vectors-glove.bin"), QualityBenchmark.saveFile(v, "glove", 1, 1));
+        assertEquals(Path.of("out", "vectors-cbow-seed2.bin"), QualityBenchmark.saveFile(v, "cbow", 3, 2));
     }
 }

@@ -48,6 +48,25 @@ class EvaluationTest {
     }
 
     @Test
+    void withoutExclusionTheBatchedSearchAgreesWithTheReadableAnalogyAndMayAnswerAnInput() {
+        Embeddings e = random(2000, 16, 9);
+        Random r = new Random(10);
+        List<int[]> questions = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            questions.add(new int[] {r.nextInt(2000), r.nextInt(2000), r.nextInt(2000)});
+        }
+        int[] fast = CosAddSearch.answer(e, questions, false);
+        int inputs = 0;
+        for (int i = 0; i < questions.size(); i++) {
+            int[] q = questions.get(i);
+            String readable = Analogy.of("w" + q[0], "w" + q[1], "w" + q[2]).excludeInputs(false).solve(e).get(0).word();
+            assertEquals(readable, "w" + fast[i], "question " + i);
+            inputs += fast[i] == q[0] || fast[i] == q[1] || fast[i] == q[2] ? 1 : 0;
+        }
+        assertTrue(inputs > 10, "with random vectors in 16 dimensions, b − a + c is often nearest to an input: " + inputs);
+    }
+
+    @Test
     void analogySectionsAreScoredAndWordsOutsideTheTopNAreSkipped() throws Exception {
         // a 2-d world where b − a + c lands exactly on the expected word
         List<String> words = List.of("man", "woman", "king", "queen", "paris", "france", "rome", "italy", "rare");

@@ -16,6 +16,6 @@ import java.util.SplittableRandom;
  */
 @FunctionalInterface
 public interface TrainingLoop {
-    void train(double[][] W, double[][] C, TrainingCorpus corpus, TrainingOptions<?> options,
+    void train(double[][] W, double[][] C, TrainingCorpus corpus, NegativeSamplingOptions<?> options,
                SplittableRandom walk, SplittableRandom draw);
 }

@@ -18,7 +18,9 @@
         network; passes only if a plotly figure drew its SVG (svg.main-svg). If the notebook has
         slider figures (viz.SliderFigure), a script added to the page presses the mouse on the
         right end of each slider's rail, as a user would, and the check passes only if the slider
-        moved to its last step and the figure's data changed.
+        moved to its last step and the figure's data changed. If it has neighbour explorers
+        (viz.Explorer), a script types a word into each search box and switches the view, and
+        the check passes only if the neighbour list, the highlighted word and the figure changed.
 
 Uses Debian's python3 packages (python3-nbclient, jupyter-nbconvert); kernels are found on
 JUPYTER_PATH as usual.
@@ -137,11 +139,14 @@ def browser_check(args):
             with open(path, encoding="utf-8") as f:
                 page = f.read()
             sliders = page.count(SLIDER_FIGURE_CLASS)
-            if sliders:
+            explorers = page.count(EXPLORER_CLASS)
+            checks = (MOVE_SLIDERS_JS if sliders else "") + (SEARCH_EXPLORERS_JS if explorers else "")
+            if checks:
                 with open(path, "w", encoding="utf-8") as f:
-                    f.write(page.replace("</body>", "<script>" + MOVE_SLIDERS_JS + "</script></body>", 1))
+                    f.write(page.replace("</body>", "<script>" + checks + "</script></body>", 1))
             dom = draws_figure(chromium, path, os.path.join(tmp, "profile"), label, args.notebook)
-            failures += dom is None or (sliders and not sliders_moved(dom, sliders, label, args.notebook))
+            failures += dom is None or bool(sliders and not sliders_moved(dom, sliders, label, args.notebook)) \
+                or bool(explorers and not explorers_searched(dom, explorers, label, args.notebook))
         return 1 if failures else 0
 
 
@@ -213,6 +218,89 @@ def sliders_moved(dom, expected, label, notebook):
     print(f"Browser check: ok ({label}), pressed the mouse on each slider's rail: {expected} slider figure(s) "
           f"moved from step 0 to their last step (" + ", ".join(str(r["after"]) for r in results)
           + ") and their data changed")
+    return True
+
+
+EXPLORER_CLASS = 'class="apricot-explorer-search"'
+
+# Added to the exported page when it holds neighbour explorers (viz.Explorer): once plotly has
+# drawn each one, types its first neighbour into the search box (an "input" event, as typing
+# sends), then switches the view to the last option (t-SNE), and writes what changed into
+# <pre id="apricot-explorer-check">.
+SEARCH_EXPLORERS_JS = r"""
+(function () {
+  var results = [], waited = 0;
+  function report() {
+    var pre = document.createElement('pre');
+    pre.id = 'apricot-explorer-check';
+    pre.textContent = JSON.stringify(results);
+    document.body.appendChild(pre);
+  }
+  function state(explorer) {
+    var gd = explorer.querySelector('.apricot-explorer-plot');
+    return {list: Array.prototype.map.call(explorer.querySelectorAll('li'), function (li) { return li.textContent; }),
+            word: gd.data[2].text.join(), neighbours: gd.data[1].text.join(), points: gd.data[0].x.length,
+            type: gd.data[0].type};
+  }
+  function search(explorers, i) {
+    if (i === explorers.length) { report(); return; }
+    var explorer = explorers[i], box = explorer.querySelector('.apricot-explorer-search');
+    var view = explorer.querySelector('.apricot-explorer-view');
+    var before = state(explorer), word = before.list[0].replace(/ \(.*$/, '');
+    box.focus();
+    box.value = word;
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+    var searched = state(explorer);
+    view.value = view.options[view.options.length - 1].value;
+    view.dispatchEvent(new Event('change', {bubbles: true}));
+    var switched = state(explorer);
+    results.push({explorer: i, typed: word, before: before, searched: searched, switched: switched,
+                  view: view.value});
+    search(explorers, i + 1);
+  }
+  (function whenDrawn() {
+    var explorers = Array.prototype.slice.call(document.querySelectorAll('.apricot-explorer'));
+    var drawn = explorers.every(function (e) {
+      var gd = e.querySelector('.apricot-explorer-plot');
+      return gd && gd.querySelector('.main-svg') && gd.data && e.querySelectorAll('li').length > 0;
+    });
+    if (!drawn) {
+      if ((waited += 50) < 15000) { setTimeout(whenDrawn, 50); return; }
+      results.push({error: 'not every explorer was drawn within 15 s'});
+      report();
+      return;
+    }
+    search(explorers, 0);
+  })();
+})();
+"""
+
+
+def explorer_searched(result):
+    """True if typing a word changed the neighbour list and the highlighted word, and the view switch redrew."""
+    before, searched, switched = result["before"], result["searched"], result["switched"]
+    return (searched["word"] == result["typed"] and searched["list"] != before["list"]
+            and searched["neighbours"] != before["neighbours"] and len(searched["list"]) == len(before["list"])
+            and (switched["points"] != searched["points"] or switched["type"] != searched["type"]))
+
+
+def explorers_searched(dom, expected, label, notebook):
+    """True if the page's script searched every explorer and its neighbour list and figure changed."""
+    found = re.search(r'<pre id="apricot-explorer-check">(.*?)</pre>', dom, re.S)
+    if not found:
+        print(f"Browser check: FAILED ({label}): the explorer script of {notebook}'s export did not report")
+        return False
+    results = json.loads(html_module.unescape(found.group(1)))
+    good = [r for r in results if "error" not in r and explorer_searched(r)]
+    if len(good) != expected or len(results) != expected:
+        print(f"Browser check: FAILED ({label}): {len(good)} of {expected} explorer(s) in {notebook} changed their "
+              f"neighbour list and figure when searched: {json.dumps(results)[:2000]}")
+        return False
+    for r in results:
+        print(f"Browser check: ok ({label}), typed '{r['typed']}' into explorer {r['explorer']}'s search box: its "
+              f"neighbours went from [{', '.join(r['before']['list'][:3])}, …] to [{', '.join(r['searched']['list'][:3])}, …], "
+              f"the figure highlights '{r['searched']['word']}'; view '{r['view']}' redrew {r['switched']['points']} points "
+              f"(was {r['searched']['points']})")
     return True
 
 

@@ -22,6 +22,17 @@
         (viz.Explorer), a script types a word into each search box and switches the view, and
         the check passes only if the neighbour list, the highlighted word and the figure changed.
 
+    notebooks.py mark-slides NOTEBOOK...
+        Gives every cell that has none a slide type (metadata.slideshow.slide_type) for
+        `src/bin/apricot slides`: a "# " or "## " heading starts a slide; a "### " heading, an
+        instructor's note (metadata.apricot.instructor_note) or prose after code a sub-slide;
+        any other cell continues the slide it is on. Types already set are kept; the notebooks are rewritten in place.
+
+    notebooks.py slides-check DECK.slides.html
+        Loads a deck written by `src/bin/apricot slides` in headless Chromium with no network;
+        passes only if reveal.js started (div.reveal.ready), the deck has more than one slide, and
+        every plotly figure in it drew its SVG.
+
 Uses Debian's python3 packages (python3-nbclient, jupyter-nbconvert); kernels are found on
 JUPYTER_PATH as usual.
 """
@@ -327,6 +338,58 @@ def draws_figure(chromium, html, profile, label, notebook):
     return browser.stdout
 
 
+def slide_type(cell, previous):
+    """The slide type `mark-slides` gives a cell after `previous` (None for the first cell)."""
+    text = "".join(cell.get("source", "")).lstrip()
+    if cell["cell_type"] == "markdown" and (text.startswith("# ") or text.startswith("## ")):
+        return "slide"
+    if cell.get("metadata", {}).get("apricot", {}).get("instructor_note") or (
+            cell["cell_type"] == "markdown" and (text.startswith("### ") or (previous or {}).get("cell_type") == "code")):
+        return "subslide"
+    return "-"
+
+
+def mark_slides(args):
+    for path in args.notebooks:
+        with open(path, encoding="utf-8") as f:
+            nb = json.load(f)
+        marked = 0
+        for i, cell in enumerate(nb["cells"]):
+            slideshow = cell.setdefault("metadata", {}).setdefault("slideshow", {})
+            if "slide_type" not in slideshow:
+                slideshow["slide_type"] = slide_type(cell, nb["cells"][i - 1] if i else None)
+                marked += 1
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(nb, f, indent=1, ensure_ascii=False)
+            f.write("\n")
+        slides = sum(c["metadata"]["slideshow"]["slide_type"] in ("slide", "subslide") for c in nb["cells"])
+        print(f"{path}: {marked} cell(s) marked; {slides} slides and sub-slides")
+    return 0
+
+
+def slides_check(args):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if chromium is None:
+        print("Slides check: no chromium found. Fix: apt-get install chromium (src/bin/apricot test does this).")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="apricot-slides-") as tmp:
+        dom = draws_figure(chromium, os.path.abspath(args.deck), os.path.join(tmp, "profile"), "reveal.js deck", args.deck)
+    if dom is None:
+        return 1
+    started = re.search(r'<div class="reveal [^"]*\bready\b', dom) is not None
+    slides = len(re.findall(r"<section\b", dom))
+    # The DOM after each figure's div, up to the next figure: a drawn figure has its svg.main-svg there.
+    figures = dom.split('class="apricot-figure')[1:]
+    drawn = sum('class="main-svg"' in after for after in figures)
+    if not started or slides < 2 or not figures or drawn < len(figures):
+        print(f"Slides check: FAILED: reveal.js started: {started}, {slides} <section>s (need 2 or more), "
+              f"{drawn} of {len(figures)} figure(s) drawn in {args.deck}")
+        return 1
+    print(f"Slides check: ok, reveal.js started offline with {slides} slides (<section>s) and drew all "
+          f"{drawn} figure(s) in {args.deck}")
+    return 0
+
+
 def first_result_seconds_and_idle_rss(kernel_name):
     """Starts a kernel, runs `1 + 1`, returns (seconds to the result, idle RSS in MB)."""
     from jupyter_client.manager import start_new_kernel
@@ -422,8 +485,13 @@ def main():
     k.add_argument("--kernel", default="apricot")
     k.add_argument("--runs", type=int, default=3)
     k.add_argument("lessons", nargs="*", help="lessons whose peak memory to measure (default: notebooks/*.ipynb)")
+    m = sub.add_parser("mark-slides", help="give each cell without one a slide type")
+    m.add_argument("notebooks", nargs="+")
+    d = sub.add_parser("slides-check", help="check that a reveal.js deck opens offline with its figures drawn")
+    d.add_argument("deck")
     args = parser.parse_args()
-    commands = {"run": run, "browser-check": browser_check, "bench-kernel": bench_kernel}
+    commands = {"run": run, "browser-check": browser_check, "bench-kernel": bench_kernel,
+                "mark-slides": mark_slides, "slides-check": slides_check}
     return commands[args.command](args)
 
 

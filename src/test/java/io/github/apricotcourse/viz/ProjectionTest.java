@@ -69,12 +69,12 @@ class ProjectionTest {
 
     @Test
     void keptNeighboursIsOneForAFaithfulPictureAndLowerForASquashedOne() {
-        double[][] line = {{0, 0, 0}, {1, 0, 0}, {2, 0, 0}, {3, 0, 0}, {10, 0, 0}};
-        double[][] same = {{0, 0}, {1, 0}, {2, 0}, {3, 0}, {10, 0}};
+        double[][] line = {{0, 0, 0}, {1, 0, 0}, {3, 0, 0}, {6, 0, 0}, {20, 0, 0}};
+        double[][] same = {{0, 0}, {1, 0}, {3, 0}, {6, 0}, {20, 0}};
         assertEquals(1.0, Projection.keptNeighbours(line, same, 1), 1e-12);
-        // the picture swaps the ends: 0's and 10's nearest neighbours change, 1's, 2's and 3's do not
-        double[][] swapped = {{10, 0}, {1, 0}, {2, 0}, {3, 0}, {0, 0}};
-        assertEquals(3 / 5.0, Projection.keptNeighbours(line, swapped, 1), 1e-12);
+        // the picture swaps the ends 0 and 20: only the words at 3 and 6 keep their nearest neighbour (1 and 3)
+        double[][] swapped = {{20, 0}, {1, 0}, {3, 0}, {6, 0}, {0, 0}};
+        assertEquals(2 / 5.0, Projection.keptNeighbours(line, swapped, 1), 1e-12);
         var ex = assertThrows(IllegalArgumentException.class, () -> Projection.keptNeighbours(line, same, 5));
         assertTrue(ex.getMessage().contains("k must be between 1"), ex.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Projection.keptNeighbours(line, new double[2][2], 1));

@@ -192,8 +192,13 @@ public final class Explorer {
         data.addProperty("k", neighbours);
         data.addProperty("start", firstWord());
         data.addProperty("vectors", float32(unit, n * d));
-        data.addProperty("pca2", float32(Projection.pca(rows, 2)));
-        data.addProperty("pca3", float32(Projection.pca(rows, 3)));
+        double[][] xyz = Projection.pca(rows, 3);                   // its first two columns are the 2-D PCA
+        double[][] xy = new double[n][];
+        for (int i = 0; i < n; i++) {
+            xy[i] = java.util.Arrays.copyOf(xyz[i], 2);
+        }
+        data.addProperty("pca2", float32(xy));
+        data.addProperty("pca3", float32(xyz));
         Tsne.Result tsne = null;
         int tsneCount = Math.min(tsneWords, n);
         if (tsneWords > 0 && tsneCount > 3 * perplexity) {

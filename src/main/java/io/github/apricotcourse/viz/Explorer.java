@@ -178,6 +178,10 @@ public final class Explorer {
 
     private Drawing draw() {
         int n = words();
+        if (highlight != null && embeddings.index(highlight) >= n) {
+            throw new IllegalArgumentException("'" + highlight + "' is outside the top " + n + " words explored (top("
+                    + top + ") was set after highlight): raise top(n) or highlight a more frequent word");
+        }
         int d = embeddings.dimension();
         float[] unit = embeddings.unit();
         double[][] rows = new double[n][d];
@@ -324,9 +328,10 @@ public final class Explorer {
             });
             if (window.Jupyter && Jupyter.keyboard_manager) { Jupyter.keyboard_manager.register_events(search); }
             search.addEventListener('input', function () { show(search.value); });
-            view.addEventListener('change', function () { show(current < 0 ? '' : words[current]); draw(); });
+            view.addEventListener('change', function () { if (current < 0) { draw(); } else { show(words[current]); } });
             search.value = D.start;
             show(D.start);
+            if (current < 0) { draw(); }
             plot.on('plotly_click', function (e) {
               var p = e.points[0];
               if (p && p.customdata !== undefined) { search.value = words[p.customdata]; show(words[p.customdata]); }

@@ -92,6 +92,9 @@ class ExplorerTest {
         var outside = assertThrows(IllegalArgumentException.class, () -> explorer.highlight("w150"));
         assertTrue(outside.getMessage().contains("outside the top 100"), outside.getMessage());
         assertThrows(RuntimeException.class, () -> explorer.highlight("apricot"));
+        Explorer narrowed = Explorer.of(embeddings(300)).highlight("w150").top(100);
+        var late = assertThrows(IllegalArgumentException.class, narrowed::pageBytes);
+        assertTrue(late.getMessage().contains("'w150' is outside the top 100"), late.getMessage());
         assertThrows(IllegalArgumentException.class, () -> explorer.top(2));
         assertThrows(IllegalArgumentException.class, () -> explorer.neighbours(0));
         assertThrows(IllegalArgumentException.class, () -> explorer.tsneWords(50));

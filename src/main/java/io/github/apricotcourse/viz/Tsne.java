@@ -157,7 +157,7 @@ public final class Tsne {
             }
             for (int c = 0; c < 2 * n; c++) {
                 gradient[c] = 4 * (attract[c] - repel[c] / z);
-                // gains grow where the gradient keeps changing direction, shrink where it keeps going
+                // the velocity points down the past gradients: a gain grows while the gradient agrees, shrinks when it turns
                 gains[c] = Math.signum(gradient[c]) != Math.signum(velocity[c]) ? gains[c] + 0.2 : Math.max(0.01, gains[c] * 0.8);
                 velocity[c] = momentum * velocity[c] - eta * gains[c] * gradient[c];
                 y[c] += velocity[c];

@@ -20,7 +20,28 @@
         network; passes only if a plotly figure drew its SVG (svg.main-svg). If the notebook has
         slider figures (viz.SliderFigure), a script added to the page presses the mouse on the
         right end of each slider's rail, as a user would, and the check passes only if the slider
-        moved to its last step and the figure's data changed.
+        moved to its last step and the figure's data changed. If it has neighbour explorers
+        (viz.Explorer), a script types a word into each search box and switches the view, and
+        the check passes only if the neighbour list, the highlighted word and the figure changed.
+
+    notebooks.py live-check NOTEBOOK
+        Starts the classic Notebook (`jupyter notebook --no-browser`, a free port, a random token)
+        on a copy of the notebook, opens it in headless Chromium (driven over the DevTools
+        protocol), runs all cells through the kernel, then presses the mouse on each slider's
+        rail and types a word, key by key, into each neighbour explorer's search box. Passes only
+        if every slider figure's data and every explorer's neighbour list and figure changed, and
+        the typed keys did not reach the Notebook as shortcuts (the cell count stays the same).
+
+    notebooks.py mark-slides NOTEBOOK...
+        Gives every cell that has none a slide type (metadata.slideshow.slide_type) for
+        `src/bin/apricot slides`: a "# " or "## " heading starts a slide; a "### " heading, an
+        instructor's note (metadata.apricot.instructor_note) or prose after code a sub-slide;
+        any other cell continues the slide it is on. Types already set are kept; the notebooks are rewritten in place.
+
+    notebooks.py slides-check DECK.slides.html
+        Loads a deck written by `src/bin/apricot slides` in headless Chromium with no network;
+        passes only if reveal.js started (div.reveal.ready), the deck has more than one slide, and
+        every plotly figure in it drew its SVG.
 
 Uses Debian's python3 packages (python3-nbclient, jupyter-nbconvert); kernels are found on
 JUPYTER_PATH as usual.
@@ -146,11 +167,14 @@ def browser_check(args):
             with open(path, encoding="utf-8") as f:
                 page = f.read()
             sliders = page.count(SLIDER_FIGURE_CLASS)
-            if sliders:
+            explorers = page.count(EXPLORER_CLASS)
+            checks = (MOVE_SLIDERS_JS if sliders else "") + (SEARCH_EXPLORERS_JS if explorers else "")
+            if checks:
                 with open(path, "w", encoding="utf-8") as f:
-                    f.write(page.replace("</body>", "<script>" + MOVE_SLIDERS_JS + "</script></body>", 1))
+                    f.write(page.replace("</body>", "<script>" + checks + "</script></body>", 1))
             dom = draws_figure(chromium, path, os.path.join(tmp, "profile"), label, args.notebook)
-            failures += dom is None or (sliders and not sliders_moved(dom, sliders, label, args.notebook))
+            failures += dom is None or bool(sliders and not sliders_moved(dom, sliders, label, args.notebook)) \
+                or bool(explorers and not explorers_searched(dom, explorers, label, args.notebook))
         return 1 if failures else 0
 
 
@@ -225,6 +249,89 @@ def sliders_moved(dom, expected, label, notebook):
     return True
 
 
+EXPLORER_CLASS = 'class="apricot-explorer-search"'
+
+# Added to the exported page when it holds neighbour explorers (viz.Explorer): once plotly has
+# drawn each one, types its first neighbour into the search box (an "input" event, as typing
+# sends), then switches the view to the last option (t-SNE), and writes what changed into
+# <pre id="apricot-explorer-check">.
+SEARCH_EXPLORERS_JS = r"""
+(function () {
+  var results = [], waited = 0;
+  function report() {
+    var pre = document.createElement('pre');
+    pre.id = 'apricot-explorer-check';
+    pre.textContent = JSON.stringify(results);
+    document.body.appendChild(pre);
+  }
+  function state(explorer) {
+    var gd = explorer.querySelector('.apricot-explorer-plot');
+    return {list: Array.prototype.map.call(explorer.querySelectorAll('li'), function (li) { return li.textContent; }),
+            word: gd.data[2].text.join(), neighbours: gd.data[1].text.join(), points: gd.data[0].x.length,
+            type: gd.data[0].type};
+  }
+  function search(explorers, i) {
+    if (i === explorers.length) { report(); return; }
+    var explorer = explorers[i], box = explorer.querySelector('.apricot-explorer-search');
+    var view = explorer.querySelector('.apricot-explorer-view');
+    var before = state(explorer), word = before.list[0].replace(/ \(.*$/, '');
+    box.focus();
+    box.value = word;
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+    var searched = state(explorer);
+    view.value = view.options[view.options.length - 1].value;
+    view.dispatchEvent(new Event('change', {bubbles: true}));
+    var switched = state(explorer);
+    results.push({explorer: i, typed: word, before: before, searched: searched, switched: switched,
+                  view: view.value});
+    search(explorers, i + 1);
+  }
+  (function whenDrawn() {
+    var explorers = Array.prototype.slice.call(document.querySelectorAll('.apricot-explorer'));
+    var drawn = explorers.every(function (e) {
+      var gd = e.querySelector('.apricot-explorer-plot');
+      return gd && gd.querySelector('.main-svg') && gd.data && e.querySelectorAll('li').length > 0;
+    });
+    if (!drawn) {
+      if ((waited += 50) < 15000) { setTimeout(whenDrawn, 50); return; }
+      results.push({error: 'not every explorer was drawn within 15 s'});
+      report();
+      return;
+    }
+    search(explorers, 0);
+  })();
+})();
+"""
+
+
+def explorer_searched(result):
+    """True if typing a word changed the neighbour list and the highlighted word, and the view switch redrew."""
+    before, searched, switched = result["before"], result["searched"], result["switched"]
+    return (searched["word"] == result["typed"] and searched["list"] != before["list"]
+            and searched["neighbours"] != before["neighbours"] and len(searched["list"]) == len(before["list"])
+            and (switched["points"] != searched["points"] or switched["type"] != searched["type"]))
+
+
+def explorers_searched(dom, expected, label, notebook):
+    """True if the page's script searched every explorer and its neighbour list and figure changed."""
+    found = re.search(r'<pre id="apricot-explorer-check">(.*?)</pre>', dom, re.S)
+    if not found:
+        print(f"Browser check: FAILED ({label}): the explorer script of {notebook}'s export did not report")
+        return False
+    results = json.loads(html_module.unescape(found.group(1)))
+    good = [r for r in results if "error" not in r and explorer_searched(r)]
+    if len(good) != expected or len(results) != expected:
+        print(f"Browser check: FAILED ({label}): {len(good)} of {expected} explorer(s) in {notebook} changed their "
+              f"neighbour list and figure when searched: {json.dumps(results)[:2000]}")
+        return False
+    for r in results:
+        print(f"Browser check: ok ({label}), typed '{r['typed']}' into explorer {r['explorer']}'s search box: its "
+              f"neighbours went from [{', '.join(r['before']['list'][:3])}, …] to [{', '.join(r['searched']['list'][:3])}, …], "
+              f"the figure highlights '{r['searched']['word']}'; view '{r['view']}' redrew {r['switched']['points']} points "
+              f"(was {r['searched']['points']})")
+    return True
+
+
 def draws_figure(chromium, html, profile, label, notebook):
     """Loads `html` in headless Chromium with no network; the page's DOM if plotly drew svg.main-svg, else None."""
     command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -246,6 +353,259 @@ def draws_figure(chromium, html, profile, label, notebook):
     print(f"Browser check: ok ({label}), Chromium drew {figures} plotly SVG layer(s) offline "
           f"from {notebook} ({size_mb:.1f} MB)")
     return browser.stdout
+
+
+def slide_type(cell, previous):
+    """The slide type `mark-slides` gives a cell after `previous` (None for the first cell)."""
+    text = "".join(cell.get("source", "")).lstrip()
+    if cell["cell_type"] == "markdown" and (text.startswith("# ") or text.startswith("## ")):
+        return "slide"
+    if cell.get("metadata", {}).get("apricot", {}).get("instructor_note") or (
+            cell["cell_type"] == "markdown" and (text.startswith("### ") or (previous or {}).get("cell_type") == "code")):
+        return "subslide"
+    return "-"
+
+
+def mark_slides(args):
+    for path in args.notebooks:
+        with open(path, encoding="utf-8") as f:
+            nb = json.load(f)
+        marked = 0
+        for i, cell in enumerate(nb["cells"]):
+            slideshow = cell.setdefault("metadata", {}).setdefault("slideshow", {})
+            if "slide_type" not in slideshow:
+                slideshow["slide_type"] = slide_type(cell, nb["cells"][i - 1] if i else None)
+                marked += 1
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(nb, f, indent=1, ensure_ascii=False)
+            f.write("\n")
+        slides = sum(c["metadata"]["slideshow"]["slide_type"] in ("slide", "subslide") for c in nb["cells"])
+        print(f"{path}: {marked} cell(s) marked; {slides} slides and sub-slides")
+    return 0
+
+
+def slides_check(args):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if chromium is None:
+        print("Slides check: no chromium found. Fix: apt-get install chromium (src/bin/apricot test does this).")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="apricot-slides-") as tmp:
+        dom = draws_figure(chromium, os.path.abspath(args.deck), os.path.join(tmp, "profile"), "reveal.js deck", args.deck)
+    if dom is None:
+        return 1
+    started = re.search(r'<div class="reveal [^"]*\bready\b', dom) is not None
+    slides = len(re.findall(r"<section\b", dom))
+    # The DOM after each figure's div, up to the next figure: a drawn figure has its svg.main-svg there.
+    figures = dom.split('class="apricot-figure')[1:]
+    drawn = sum('class="main-svg"' in after for after in figures)
+    if not started or slides < 2 or not figures or drawn < len(figures):
+        print(f"Slides check: FAILED: reveal.js started: {started}, {slides} <section>s (need 2 or more), "
+              f"{drawn} of {len(figures)} figure(s) drawn in {args.deck}")
+        return 1
+    print(f"Slides check: ok, reveal.js started offline with {slides} slides (<section>s) and drew all "
+          f"{drawn} figure(s) in {args.deck}")
+    return 0
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(what, condition, seconds):
+    """Polls `condition()` until it returns something true; raises TimeoutError naming `what`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.25)
+    raise TimeoutError(f"{what} did not happen within {seconds} s")
+
+
+class DevTools:
+    """A minimal Chrome DevTools protocol client over tornado's websocket (tornado ships with Jupyter)."""
+
+    def __init__(self, url):
+        from tornado.ioloop import IOLoop
+        from tornado.websocket import websocket_connect
+        self.loop = IOLoop()
+        self.ws = self.loop.run_sync(lambda: websocket_connect(url, max_message_size=256 * 1024 * 1024))
+        self.next_id = 0
+
+    def call(self, method, **params):
+        self.next_id += 1
+        ident = self.next_id
+        self.ws.write_message(json.dumps({"id": ident, "method": method, "params": params}))
+        while True:
+            message = self.loop.run_sync(self.ws.read_message, timeout=120)
+            if message is None:
+                raise ConnectionError("Chromium closed the DevTools connection")
+            reply = json.loads(message)
+            if reply.get("id") == ident:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply["result"]
+
+    def evaluate(self, expression):
+        """The value of a JavaScript expression in the page (promises are awaited)."""
+        result = self.call("Runtime.evaluate", expression=expression, awaitPromise=True, returnByValue=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"the page's JavaScript failed: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def type_text(self, text):
+        """Types `text` key by key, as a user would (keydown, keypress, input, keyup)."""
+        for ch in text:
+            self.call("Input.dispatchKeyEvent", type="keyDown", text=ch, key=ch, unmodifiedText=ch)
+            self.call("Input.dispatchKeyEvent", type="keyUp", key=ch)
+
+    def close(self):
+        import asyncio
+        self.ws.close()
+        self.loop.run_sync(lambda: asyncio.sleep(0.2))   # lets the connection's reader finish
+        self.loop.close()
+
+
+# Live state of the explorers in the page, as the nbconvert check reads it.
+EXPLORER_STATE_JS = r"""
+Array.prototype.map.call(document.querySelectorAll('.apricot-explorer'), function (e) {
+  var gd = e.querySelector('.apricot-explorer-plot');
+  return {list: Array.prototype.map.call(e.querySelectorAll('li'), function (li) { return li.textContent; }),
+          word: gd && gd.data ? gd.data[2].text.join() : null,
+          neighbours: gd && gd.data ? gd.data[1].text.join() : null};
+})
+"""
+
+
+def live_check(args):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if chromium is None:
+        print("Live check: no chromium found. Fix: apt-get install chromium (src/bin/apricot test does this).")
+        return 1
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="apricot-live-") as tmp:
+        name = os.path.basename(args.notebook)
+        shutil.copy(args.notebook, os.path.join(tmp, name))
+        port, token = free_port(), os.urandom(16).hex()
+        server_cmd = [sys.executable, "-m", "notebook", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+                      f"--NotebookApp.token={token}", f"--notebook-dir={tmp}", "--NotebookApp.open_browser=False"]
+        if os.geteuid() == 0:
+            server_cmd.append("--allow-root")
+        server = subprocess.Popen(server_cmd, stdout=subprocess.DEVNULL, stderr=open(os.path.join(tmp, "server.log"), "w"),
+                                  cwd=os.path.dirname(os.path.abspath(args.notebook)))
+        browser = None
+        try:
+            import urllib.request
+            base = f"http://127.0.0.1:{port}"
+            wait_for("the Notebook server's start", lambda: _http_ok(f"{base}/api/status?token={token}"), 60)
+            profile = os.path.join(tmp, "profile")
+            browser = subprocess.Popen([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                        "--disable-background-networking", "--disable-component-update",
+                                        # No network but the Notebook server on this machine (loopback bypasses the proxy).
+                                        "--proxy-server=127.0.0.1:9",
+                                        f"--user-data-dir={profile}", "--remote-debugging-port=0",
+                                        "--window-size=1280,2000", f"{base}/notebooks/{name}?token={token}"],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            devtools_port = wait_for("Chromium's DevTools port", lambda: _read_first_line(
+                os.path.join(profile, "DevToolsActivePort")), 60)
+            pages = wait_for("the notebook page", lambda: [t for t in json.load(urllib.request.urlopen(
+                f"http://127.0.0.1:{devtools_port}/json/list")) if t.get("type") == "page" and "/notebooks/" in t.get("url", "")], 60)
+            page = DevTools(pages[0]["webSocketDebuggerUrl"])
+            try:
+                return _drive_live_notebook(page, name, started)
+            finally:
+                page.close()
+        except (TimeoutError, RuntimeError, ConnectionError, OSError) as e:
+            print(f"Live check: FAILED in the classic Notebook on {name}: {e}")
+            with open(os.path.join(tmp, "server.log"), encoding="utf-8", errors="replace") as log:
+                tail = log.read().splitlines()[-8:]
+            for line in tail:
+                print("    server: " + line[:300])
+            return 1
+        finally:
+            for process in (browser, server):
+                if process is not None:
+                    process.terminate()
+                    try:
+                        process.wait(timeout=20)
+                    except subprocess.TimeoutExpired:
+                        process.kill()
+
+
+def _http_ok(url):
+    import urllib.request
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+def _read_first_line(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.readline().strip() or None
+    except OSError:
+        return None
+
+
+def _drive_live_notebook(page, name, started):
+    def ready():
+        return page.evaluate("!!(window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel "
+                             "&& Jupyter.notebook.kernel.is_connected())")
+    wait_for("the notebook's kernel connection", ready, 120)
+    cells = page.evaluate("Jupyter.notebook.get_cells().length")
+    page.evaluate("Jupyter.notebook.execute_all_cells(), true")
+
+    def all_ran():
+        state = page.evaluate(r"""(function () {
+          var code = Jupyter.notebook.get_cells().filter(function (c) { return c.cell_type === 'code'; });
+          var done = code.every(function (c) { return typeof c.input_prompt_number === 'number'; });
+          var errors = document.querySelectorAll('.output_error').length;
+          return {done: done && !Jupyter.notebook.kernel_busy, errors: errors,
+                  idle: document.querySelector('#kernel_indicator_icon').className};
+        })()""")
+        if state["errors"]:
+            raise RuntimeError(f"a cell of {name} failed in the live Notebook")
+        return state["done"] and "kernel_idle_icon" in state["idle"]
+    wait_for(f"running every cell of {name}", all_ran, 300)
+    ran = time.monotonic() - started
+    sliders = page.evaluate("document.querySelectorAll('.apricot-slider-figure').length")
+    explorers = page.evaluate("document.querySelectorAll('.apricot-explorer').length")
+    if sliders == 0 and explorers == 0:
+        print(f"Live check: FAILED: {name} has no slider figure or explorer to drive")
+        return 1
+    ok = True
+    if sliders:
+        page.evaluate(MOVE_SLIDERS_JS)
+        report = wait_for("the slider script's report", lambda: page.evaluate(
+            "(function () { var p = document.getElementById('apricot-slider-check'); return p && p.textContent; })()"), 30)
+        ok &= sliders_moved('<pre id="apricot-slider-check">' + html_module.escape(report) + "</pre>", sliders,
+                            "live classic Notebook", name)
+    for i in range(explorers):
+        before = page.evaluate(EXPLORER_STATE_JS)[i]
+        word = re.sub(r" \(.*$", "", before["list"][0])
+        page.evaluate(f"(function () {{ var box = document.querySelectorAll('.apricot-explorer-search')[{i}]; "
+                      "box.focus(); box.select(); return true; })()")
+        page.type_text(word)
+        after = wait_for("the explorer's new neighbour list", lambda: (lambda s: s if s["list"] != before["list"] else None)(
+            page.evaluate(EXPLORER_STATE_JS)[i]), 10)
+        now_cells = page.evaluate("Jupyter.notebook.get_cells().length")
+        typed = page.evaluate(f"document.querySelectorAll('.apricot-explorer-search')[{i}].value")
+        if typed != word or after["word"] != word or after["neighbours"] == before["neighbours"] or now_cells != cells:
+            print(f"Live check: FAILED (live classic Notebook): typing '{word}' into explorer {i} of {name} gave the box "
+                  f"'{typed}', highlighted '{after['word']}', {now_cells} cells (was {cells})")
+            ok = False
+        else:
+            print(f"Live check: ok (live classic Notebook), typed '{word}' key by key into explorer {i}'s search box: "
+                  f"neighbours went from [{', '.join(before['list'][:3])}, …] to [{', '.join(after['list'][:3])}, …], the "
+                  f"figure highlights '{after['word']}', and the Notebook took no key as a shortcut ({cells} cells)")
+    print(f"Live check: {'ok' if ok else 'FAILED'}, {name} in the classic Notebook: all cells ran through the kernel "
+          f"in {ran:.1f} s; {sliders} slider figure(s), {explorers} explorer(s) driven; {time.monotonic() - started:.1f} s in all")
+    return 0 if ok else 1
 
 
 def first_result_seconds_and_idle_rss(kernel_name):
@@ -328,8 +688,15 @@ def main():
     k.add_argument("--kernel", default="apricot")
     k.add_argument("--runs", type=int, default=3)
     k.add_argument("lessons", nargs="*", help="lessons whose peak memory to measure (default: notebooks/*.ipynb)")
+    v = sub.add_parser("live-check", help="drive a notebook's sliders and explorers in the live classic Notebook")
+    v.add_argument("notebook")
+    m = sub.add_parser("mark-slides", help="give each cell without one a slide type")
+    m.add_argument("notebooks", nargs="+")
+    d = sub.add_parser("slides-check", help="check that a reveal.js deck opens offline with its figures drawn")
+    d.add_argument("deck")
     args = parser.parse_args()
-    commands = {"run": run, "browser-check": browser_check, "bench-kernel": bench_kernel}
+    commands = {"run": run, "browser-check": browser_check, "bench-kernel": bench_kernel,
+                "live-check": live_check, "mark-slides": mark_slides, "slides-check": slides_check}
     return commands[args.command](args)
 
 

@@ -43,6 +43,22 @@ public final class FigureHtml {
         return of(figure, newDivId(), withLibrary);
     }
 
+    /**
+     * The HTML for a neighbour explorer: its search box, view and neighbour list, and the plot
+     * (class {@code apricot-explorer-plot}), embedding plotly.js if this is the session's first figure.
+     */
+    public static String of(Explorer explorer) {
+        boolean withLibrary = libraryEmitted.compareAndSet(false, true);
+        return of(explorer, newDivId(), withLibrary);
+    }
+
+    /** The HTML for a neighbour explorer whose plot is drawn into a div with id {@code divId}. */
+    static String of(Explorer explorer, String divId, boolean withLibrary) {
+        return explorer.controls(divId)
+                + html(explorer.drawingCode(divId), divId, "apricot-figure apricot-explorer-plot", withLibrary)
+                + Explorer.closing();
+    }
+
     /** A fresh div id; Tablesaw also uses it as a JavaScript variable name, so it must be an identifier. */
     private static String newDivId() {
         return "apricot_figure_" + UUID.randomUUID().toString().replace("-", "");

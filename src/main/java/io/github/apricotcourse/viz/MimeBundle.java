@@ -34,7 +34,7 @@ public record MimeBundle(Map<String, String> data) {
 
     /**
      * The rich forms of {@code value} if it is a type Apricot knows how to draw: Tablesaw
-     * {@link Table}s and {@link Figure}s, {@link SliderFigure}s, and {@link Html}. Anything else is left to the kernel's
+     * {@link Table}s and {@link Figure}s, {@link SliderFigure}s, {@link Explorer}s and {@link Html}. Anything else is left to the kernel's
      * own renderer (usually its {@code toString()}).
      */
     public static Optional<MimeBundle> of(Object value) {
@@ -50,6 +50,9 @@ public record MimeBundle(Map<String, String> data) {
         }
         if (value instanceof SliderFigure s) {
             return Optional.of(html(FigureHtml.of(s), s.toString()));
+        }
+        if (value instanceof Explorer e) {
+            return Optional.of(html(FigureHtml.of(e), e.toString()));
         }
         return Optional.empty();
     }

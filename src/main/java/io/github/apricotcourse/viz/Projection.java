@@ -9,9 +9,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A 2-D picture of high-dimensional vectors by principal component analysis (PCA): centre the
- * rows, then project them on the two directions along which they vary most, the first two right
- * singular vectors of the centred matrix:
+ * A 2-D (or 3-D) picture of high-dimensional vectors by principal component analysis (PCA):
+ * centre the rows, then project them on the two (three) directions along which they vary most,
+ * the first right singular vectors of the centred matrix:
  *
  * <pre>
  *   X̄ = X − mean of the rows          (n × d)
@@ -28,12 +28,18 @@ public final class Projection {
 
     /** The rows projected on their first two principal components: one {x, y} per row. */
     public static double[][] pca(double[][] rows) {
-        SimpleMatrix v = components(rows);
-        SimpleMatrix xy = centred(rows).mult(v);
-        double[][] out = new double[rows.length][2];
+        return pca(rows, 2);
+    }
+
+    /** The rows projected on their first k principal components (k = 3 for a 3-D picture): k numbers per row. */
+    public static double[][] pca(double[][] rows, int k) {
+        SimpleMatrix v = components(rows, k);
+        SimpleMatrix xy = centred(rows, k).mult(v);
+        double[][] out = new double[rows.length][k];
         for (int i = 0; i < rows.length; i++) {
-            out[i][0] = xy.get(i, 0);
-            out[i][1] = xy.get(i, 1);
+            for (int c = 0; c < k; c++) {
+                out[i][c] = xy.get(i, c);
+            }
         }
         return out;
     }
@@ -58,7 +64,7 @@ public final class Projection {
 
     /** The share of the total variance that the first two components keep, in [0, 1]. */
     public static double explained(double[][] rows) {
-        double[] s = singularValues(centred(rows));
+        double[] s = singularValues(centred(rows, 2));
         double all = 0;
         for (double v : s) {
             all += v * v;
@@ -66,15 +72,62 @@ public final class Projection {
         return all == 0 ? 1 : (s[0] * s[0] + (s.length > 1 ? s[1] * s[1] : 0)) / all;
     }
 
+    /**
+     * How well a picture keeps neighbourhoods: for each row, the share of its k nearest rows
+     * (Euclidean distance in d dimensions) that are also among its k nearest points in the
+     * picture, averaged over the rows; 1 when every neighbourhood survives.
+     *
+     * <pre>
+     *   kept = (1/n) Σ_i |N_k(x_i) ∩ N_k(y_i)| / k
+     * </pre>
+     */
+    public static double keptNeighbours(double[][] rows, double[][] points, int k) {
+        if (rows == null || points == null || rows.length != points.length) {
+            throw new IllegalArgumentException("keptNeighbours needs one picture point per row: got "
+                    + (rows == null ? "no rows" : rows.length + " rows") + " and "
+                    + (points == null ? "no points" : points.length + " points"));
+        }
+        if (k < 1 || k >= rows.length) {
+            throw new IllegalArgumentException("k must be between 1 and the number of rows − 1 (" + (rows.length - 1)
+                    + "), got " + k);
+        }
+        double kept = 0;
+        for (int i = 0; i < rows.length; i++) {
+            java.util.Set<Integer> high = nearest(rows, i, k);
+            high.retainAll(nearest(points, i, k));
+            kept += high.size() / (double) k;
+        }
+        return kept / rows.length;
+    }
+
+    /** The indices of the k rows nearest to row i (Euclidean), i itself excluded. */
+    private static java.util.Set<Integer> nearest(double[][] rows, int i, int k) {
+        Integer[] order = new Integer[rows.length];
+        double[] distance = new double[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            order[j] = j;
+            for (int c = 0; c < rows[i].length; c++) {
+                double diff = rows[i][c] - rows[j][c];
+                distance[j] += diff * diff;
+            }
+        }
+        distance[i] = Double.POSITIVE_INFINITY;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(distance[a], distance[b]));
+        return new java.util.HashSet<>(java.util.Arrays.asList(order).subList(0, k));
+    }
+
     /** X̄: the rows minus their mean. */
-    static SimpleMatrix centred(double[][] rows) {
+    static SimpleMatrix centred(double[][] rows, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("PCA needs at least one component, got k = " + k);
+        }
         if (rows == null || rows.length < 2) {
             throw new IllegalArgumentException("PCA needs at least two vectors, got "
                     + (rows == null ? 0 : rows.length));
         }
         int d = rows[0].length;
-        if (d < 2) {
-            throw new IllegalArgumentException("PCA to 2-D needs vectors of at least 2 dimensions, got " + d);
+        if (d < k) {
+            throw new IllegalArgumentException("PCA to " + k + "-D needs vectors of at least " + k + " dimensions, got " + d);
         }
         SimpleMatrix x = new SimpleMatrix(rows.length, d);
         for (int i = 0; i < rows.length; i++) {
@@ -99,20 +152,20 @@ public final class Projection {
         return x;
     }
 
-    /** [v₁ v₂] (d × 2): the right singular vectors of the two largest singular values. */
-    static SimpleMatrix components(double[][] rows) {
-        SimpleMatrix x = centred(rows);
+    /** [v₁ … v_k] (d × k): the right singular vectors of the k largest singular values. */
+    static SimpleMatrix components(double[][] rows, int k) {
+        SimpleMatrix x = centred(rows, k);
         SimpleSVD<SimpleMatrix> svd = x.svd(true);
         SimpleMatrix v = svd.getV();
-        int k = Math.min(svd.getW().getNumRows(), svd.getW().getNumCols());
-        Integer[] order = new Integer[k];
-        for (int i = 0; i < k; i++) {
+        int values = Math.min(svd.getW().getNumRows(), svd.getW().getNumCols());
+        Integer[] order = new Integer[values];
+        for (int i = 0; i < values; i++) {
             order[i] = i;
         }
         java.util.Arrays.sort(order, (a, b) -> Double.compare(svd.getSingleValue(b), svd.getSingleValue(a)));
-        SimpleMatrix out = new SimpleMatrix(x.getNumCols(), 2);
-        for (int c = 0; c < 2; c++) {
-            int col = c < k ? order[c] : -1;
+        SimpleMatrix out = new SimpleMatrix(x.getNumCols(), k);
+        for (int c = 0; c < k; c++) {
+            int col = c < values ? order[c] : -1;
             int biggest = 0;
             for (int j = 0; j < x.getNumCols(); j++) {
                 double value = col < 0 ? 0 : v.get(j, col);

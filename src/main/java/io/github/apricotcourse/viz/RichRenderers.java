@@ -21,9 +21,9 @@ public final class RichRenderers {
     private RichRenderers() {
     }
 
-    /** Registers Tablesaw tables and figures, {@link SliderFigure}s and {@link Html} with {@code renderer}. */
+    /** Registers Tablesaw tables and figures, {@link SliderFigure}s, {@link Explorer}s and {@link Html} with {@code renderer}. */
     public static void register(Renderer renderer) {
-        for (Class<?> type : new Class<?>[] {Table.class, Figure.class, SliderFigure.class, Html.class}) {
+        for (Class<?> type : new Class<?>[] {Table.class, Figure.class, SliderFigure.class, Explorer.class, Html.class}) {
             renderer.createRegistration(type)
                     .preferring(MIMEType.TEXT_HTML)
                     .supporting(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)

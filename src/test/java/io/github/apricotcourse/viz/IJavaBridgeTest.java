@@ -94,6 +94,9 @@ class IJavaBridgeTest {
                 kernel.cellResult(table()).getData(MIMEType.TEXT_HTML));
         String figure = (String) kernel.cellResult(figure()).getData(MIMEType.TEXT_HTML);
         assertTrue(figure.contains("class=\"apricot-figure\"") && figure.contains("Plotly.newPlot"), figure);
+        String explorer = (String) kernel.cellResult(Explorer.of(ExplorerTest.embeddings(40)).tsneWords(0))
+                .getData(MIMEType.TEXT_HTML);
+        assertTrue(explorer.contains("class=\"apricot-explorer-search\"") && explorer.contains("apricot-explorer-plot"), explorer);
         Html html = new Html("<b>bold</b>", "bold");
         assertEquals("<b>bold</b>", kernel.cellResult(html).getData(MIMEType.TEXT_HTML));
         DisplayData other = kernel.cellResult(42);

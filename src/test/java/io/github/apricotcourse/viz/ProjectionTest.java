@@ -66,4 +66,29 @@ class ProjectionTest {
         }
         return Math.sqrt(s);
     }
+
+    @Test
+    void keptNeighboursIsOneForAFaithfulPictureAndLowerForASquashedOne() {
+        double[][] line = {{0, 0, 0}, {1, 0, 0}, {3, 0, 0}, {6, 0, 0}, {20, 0, 0}};
+        double[][] same = {{0, 0}, {1, 0}, {3, 0}, {6, 0}, {20, 0}};
+        assertEquals(1.0, Projection.keptNeighbours(line, same, 1), 1e-12);
+        // the picture swaps the ends 0 and 20: only the words at 3 and 6 keep their nearest neighbour (1 and 3)
+        double[][] swapped = {{20, 0}, {1, 0}, {3, 0}, {6, 0}, {0, 0}};
+        assertEquals(2 / 5.0, Projection.keptNeighbours(line, swapped, 1), 1e-12);
+        var ex = assertThrows(IllegalArgumentException.class, () -> Projection.keptNeighbours(line, same, 5));
+        assertTrue(ex.getMessage().contains("k must be between 1"), ex.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Projection.keptNeighbours(line, new double[2][2], 1));
+    }
+
+    @Test
+    void threeComponentsKeepAThreeDimensionalShape() {
+        double[][] rows = {{1, 0, 0, 0}, {-1, 0, 0, 0}, {0, 2, 0, 0}, {0, -2, 0, 0}, {0, 0, 3, 0}, {0, 0, -3, 0}};
+        double[][] xyz = Projection.pca(rows, 3);
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < rows.length; j++) {
+                assertEquals(dist(rows[i], rows[j]), dist(xyz[i], xyz[j]), 1e-9);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> Projection.pca(new double[][] {{1, 2}, {2, 1}}, 3));
+    }
 }

@@ -14,6 +14,9 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+# Apricot's JVM flags (the Vector API, the serial GC) come from src/bin/apricot, which builds and calls this.
+if [ -z "${APRICOT_TRAIN_JVM_FLAGS+set}" ]; then exec "$root/src/bin/apricot" bench speed "$@"; fi
+read -r -a train_jvm_flags <<< "$APRICOT_TRAIN_JVM_FLAGS"
 data="${APRICOT_DATA:-$root/../shared/datasets}"
 corpus="$data/corpora/pg_mix_4M.txt.gz"
 threads="1 2"
@@ -53,7 +56,7 @@ eval_args=(--wordsim "$wordsim" --analogies "$analogies" --analogy-words 30000)
 
 seed_of_run=0
 run_apricot() {
-  java -cp "$root/target/apricot.jar:$root/target/lib/*" io.github.apricotcourse.bench.TrainBenchmark \
+  java "${train_jvm_flags[@]}" -cp "$root/target/apricot.jar:$root/target/lib/*" io.github.apricotcourse.bench.TrainBenchmark \
     --corpus "$corpus" --threads "$1" --seed "$seed_of_run" "${hyper[@]}" "${eval_args[@]}" 2>>"$logs/apricot.err" | tee -a "$logs/apricot.log" | grep '^RESULT'
 }
 run_gensim() {

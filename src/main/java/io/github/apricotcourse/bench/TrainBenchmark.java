@@ -123,6 +123,7 @@ public final class TrainBenchmark implements Callable<Integer> {
         });
         System.out.println("corpus   " + corpus);
         System.out.println("trainer  " + trainer);
+        System.out.println("jvm      " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         long start = System.nanoTime();
         SkipGramModel model = trainer.train(corpus);
         double total = (System.nanoTime() - start) / 1e9;

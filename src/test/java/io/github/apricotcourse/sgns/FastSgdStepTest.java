@@ -1,6 +1,7 @@
 package io.github.apricotcourse.sgns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -116,6 +117,39 @@ class FastSgdStepTest {
         for (float x = -10; x <= 10; x += 0.01f) {
             assertEquals(io.github.apricotcourse.math.Sigmoid.sigma(x), SigmoidTable.sigma(x), 2.5e-3, "σ(" + x + ")");
             assertEquals(io.github.apricotcourse.math.Sigmoid.logSigma(x), SigmoidTable.logSigma(x), 5e-3, "log σ(" + x + ")");
+        }
+    }
+
+    @Test
+    void theVectorLoopsComputeWhatTheScalarLoopsCompute() {
+        assertTrue(FastSgdStep.VECTOR_API, "the tests run with --add-modules jdk.incubator.vector (pom.xml, surefire)");
+        int d = 37;                                                  // vector chunks and a scalar tail
+        int n = 11;
+        SplittableRandom rng = new SplittableRandom(13);
+        float[] W = new float[n * d];
+        float[] C = new float[n * d];
+        for (int i = 0; i < W.length; i++) {
+            W[i] = (float) (rng.nextDouble() - 0.5);
+            C[i] = (float) (rng.nextDouble() - 0.5);
+        }
+        for (int k : new int[] {1, 5, 7, 12}) {                      // 2, 6, 8, 13 rows: groups of six and single rows
+            int[] cNeg = new int[k];
+            for (int o = 0; o < k; o++) {
+                cNeg[o] = 1 + rng.nextInt(n - 1);
+            }
+            int[] targets = {0, 4, 9};
+            float[] sW = W.clone();
+            float[] sC = C.clone();
+            float[] vW = W.clone();
+            float[] vC = C.clone();
+            double scalar = new FastSgdStep(d, k, false, false).apply(sW, sC, targets, 3, 0, cNeg, 0.1f);
+            double vector = new FastSgdStep(d, k, false, true).apply(vW, vC, targets, 3, 0, cNeg, 0.1f);
+            assertEquals(scalar, vector, 1e-5 * scalar, "loss, k = " + k);
+            for (int i = 0; i < W.length; i++) {
+                assertEquals(sW[i], vW[i], 1e-6, "W, k = " + k);
+                assertEquals(sC[i], vC[i], 1e-6, "C, k = " + k);
+            }
+            assertFalse(java.util.Arrays.equals(W, vW), "the step moved W");
         }
     }
 

@@ -5,20 +5,22 @@ import io.github.apricotcourse.check.CheckFailure;
 import io.github.apricotcourse.check.GradientCheck;
 import io.github.apricotcourse.check.JavaSource;
 import io.github.apricotcourse.check.Score;
-import io.github.apricotcourse.check.Tally;
 import java.util.List;
 
 /**
  * The library's check classes, named once for the grader, and the rewriting of a check cell so
  * that it names them in full ({@code Check.close} becomes
  * {@code io.github.apricotcourse.check.Check.close}): a student who declares a class {@code Check}
- * (or {@code Score}, {@code CheckFailure}, {@code GradientCheck}, {@code Tally}) in their own cells
+ * (or {@code Score}, {@code CheckFailure}, {@code GradientCheck}) in their own cells
  * then cannot replace the checks the grader runs. Strings, character literals and comments are left
  * as they are; so are names after a dot ({@code x.Check}).
  */
 public final class CheckNames {
-    /** The classes a check cell may use and the grader relies on. */
-    static final List<Class<?>> CLASSES = List.of(Check.class, GradientCheck.class, Score.class, CheckFailure.class, Tally.class);
+    /**
+     * The classes a check cell may use. (The grader's own cells reach {@link Score} and its
+     * {@code Tally} by reflection, never by name.)
+     */
+    static final List<Class<?>> CLASSES = List.of(Check.class, GradientCheck.class, Score.class, CheckFailure.class);
     /** Their package, with a final dot. */
     static final String PACKAGE = Check.class.getPackageName() + ".";
 

@@ -1,16 +1,27 @@
 package io.github.apricotcourse.grade;
 
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads JSON strictly and writes it the way nbformat does ({@code json.dumps(nb, indent=1,
  * sort_keys=True, ensure_ascii=False)} plus a final newline), so that a notebook written here
  * diffs cleanly against one saved by Jupyter and the same notebook always gives the same bytes.
+ * Gson's streaming {@link JsonReader} and {@link JsonWriter} do the reading and the layout; only
+ * strings are quoted here, because Gson escapes U+2028 and U+2029 and Python does not.
  *
  * <p>Values are plain Java: {@link Map} (keys in file order), {@link List}, {@link String},
  * {@link Number} (a {@link JsonNumber} that keeps the number's text), {@link Boolean} and
@@ -49,64 +60,109 @@ public final class NotebookJson {
         }
     }
 
+    private static final Pattern WHERE = Pattern.compile("at line (\\d+) column (\\d+)");
+
     /** Parses one JSON document; anything but whitespace after it is an error. */
     public static Object parse(String text) throws MalformedJsonException {
-        Parser p = new Parser(text);
-        p.skipSpace();
-        Object value = p.value();
-        p.skipSpace();
-        if (p.pos < text.length()) {
-            throw p.error("unexpected text after the end of the JSON document");
+        try {
+            JsonReader reader = new JsonReader(new StringReader(text));
+            reader.setLenient(false);
+            Object value = read(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new MalformedJsonException("not valid JSON: unexpected text after the end of the JSON document");
+            }
+            return value;
+        } catch (IOException | IllegalStateException | NumberFormatException e) {
+            String reason = String.valueOf(e.getMessage());
+            Matcher m = WHERE.matcher(reason);
+            String where = m.find() ? " at line " + m.group(1) + ", column " + m.group(2) : "";
+            reason = reason.replaceAll("\\s*at line \\d+ column \\d+( path \\S*)?", "")
+                    .replace("Use JsonReader.setLenient(true) to accept malformed JSON",
+                            "not strict JSON (a trailing comma, single quotes, a leading zero, a bare word?)");
+            throw new MalformedJsonException("not valid JSON" + where + ": " + (text.isBlank() ? "the text is empty" : reason));
         }
-        return value;
+    }
+
+    /** The next value: Map (keys in file order), List, String, JsonNumber (its text as written), Boolean or null. */
+    private static Object read(JsonReader reader) throws IOException {
+        switch (reader.peek()) {
+            case BEGIN_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                reader.beginObject();
+                while (reader.hasNext()) {
+                    map.put(reader.nextName(), read(reader));   // as Python's json: a repeated key keeps its place, the last value wins
+                }
+                reader.endObject();
+                return map;
+            }
+            case BEGIN_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    list.add(read(reader));
+                }
+                reader.endArray();
+                return list;
+            }
+            case STRING -> {
+                return reader.nextString();
+            }
+            case NUMBER -> {
+                return new JsonNumber(reader.nextString());
+            }
+            case BOOLEAN -> {
+                return reader.nextBoolean();
+            }
+            case NULL -> {
+                reader.nextNull();
+                return null;
+            }
+            default -> throw new IOException("expected a value, got " + reader.peek() + " at " + reader.getPath());
+        }
     }
 
     /** The value in nbformat's layout: 1-space indent, keys sorted, non-ASCII as is, final newline. */
     public static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(value, 0, sb);
-        return sb.append('\n').toString();
+        StringWriter out = new StringWriter();
+        try {
+            JsonWriter writer = new JsonWriter(out);
+            writer.setIndent(" ");
+            writer.setHtmlSafe(false);
+            writer.setSerializeNulls(true);
+            write(value, writer);
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a StringWriter does not fail
+        }
+        return out.append('\n').toString();
     }
 
-    private static void write(Object value, int indent, StringBuilder sb) {
+    private static void write(Object value, JsonWriter writer) throws IOException {
         if (value == null) {
-            sb.append("null");
+            writer.nullValue();
         } else if (value instanceof String s) {
-            quote(s, sb);
-        } else if (value instanceof Boolean || value instanceof JsonNumber) {
-            sb.append(value);
-        } else if (value instanceof Integer || value instanceof Long) {
-            sb.append(value);
+            StringBuilder quoted = new StringBuilder();
+            quote(s, quoted);
+            writer.jsonValue(quoted.toString());
+        } else if (value instanceof Boolean b) {
+            writer.value(b);
+        } else if (value instanceof JsonNumber || value instanceof Integer || value instanceof Long) {
+            writer.jsonValue(value.toString());
         } else if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                sb.append("{}");
-                return;
-            }
             Map<String, Object> sorted = new TreeMap<>();
             map.forEach((k, v) -> sorted.put((String) k, v));
-            sb.append('{');
-            String sep = "\n";
+            writer.beginObject();
             for (Map.Entry<String, Object> e : sorted.entrySet()) {
-                sb.append(sep).append(" ".repeat(indent + 1));
-                quote(e.getKey(), sb);
-                sb.append(": ");
-                write(e.getValue(), indent + 1, sb);
-                sep = ",\n";
+                writer.name(e.getKey());
+                write(e.getValue(), writer);
             }
-            sb.append('\n').append(" ".repeat(indent)).append('}');
+            writer.endObject();
         } else if (value instanceof List<?> list) {
-            if (list.isEmpty()) {
-                sb.append("[]");
-                return;
-            }
-            sb.append('[');
-            String sep = "\n";
+            writer.beginArray();
             for (Object item : list) {
-                sb.append(sep).append(" ".repeat(indent + 1));
-                write(item, indent + 1, sb);
-                sep = ",\n";
+                write(item, writer);
             }
-            sb.append('\n').append(" ".repeat(indent)).append(']');
+            writer.endArray();
         } else {
             throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
         }
@@ -138,213 +194,5 @@ public final class NotebookJson {
             }
         }
         sb.append('"');
-    }
-
-    /** A strict recursive-descent parser (RFC 8259). */
-    private static final class Parser {
-        private final String text;
-        private int pos;
-
-        Parser(String text) {
-            this.text = text;
-        }
-
-        Object value() throws MalformedJsonException {
-            if (pos >= text.length()) {
-                throw error("the document ends where a value was expected");
-            }
-            char c = text.charAt(pos);
-            return switch (c) {
-                case '{' -> object();
-                case '[' -> array();
-                case '"' -> string();
-                case 't' -> literal("true", Boolean.TRUE);
-                case 'f' -> literal("false", Boolean.FALSE);
-                case 'n' -> literal("null", null);
-                default -> {
-                    if (c == '-' || (c >= '0' && c <= '9')) {
-                        yield number();
-                    }
-                    throw error("unexpected character '" + c + "' where a value was expected");
-                }
-            };
-        }
-
-        private Map<String, Object> object() throws MalformedJsonException {
-            Map<String, Object> map = new LinkedHashMap<>();
-            pos++;
-            skipSpace();
-            if (peek() == '}') {
-                pos++;
-                return map;
-            }
-            while (true) {
-                skipSpace();
-                if (peek() != '"') {
-                    throw error("expected a quoted key");
-                }
-                String key = string();
-                skipSpace();
-                expect(':');
-                skipSpace();
-                map.put(key, value());
-                skipSpace();
-                if (peek() == ',') {
-                    pos++;
-                } else if (peek() == '}') {
-                    pos++;
-                    return map;
-                } else {
-                    throw error("expected ',' or '}' in an object");
-                }
-            }
-        }
-
-        private List<Object> array() throws MalformedJsonException {
-            List<Object> list = new ArrayList<>();
-            pos++;
-            skipSpace();
-            if (peek() == ']') {
-                pos++;
-                return list;
-            }
-            while (true) {
-                skipSpace();
-                list.add(value());
-                skipSpace();
-                if (peek() == ',') {
-                    pos++;
-                } else if (peek() == ']') {
-                    pos++;
-                    return list;
-                } else {
-                    throw error("expected ',' or ']' in a list");
-                }
-            }
-        }
-
-        private String string() throws MalformedJsonException {
-            StringBuilder sb = new StringBuilder();
-            pos++;
-            while (true) {
-                if (pos >= text.length()) {
-                    throw error("a string is not closed");
-                }
-                char c = text.charAt(pos++);
-                if (c == '"') {
-                    return sb.toString();
-                } else if (c == '\\') {
-                    if (pos >= text.length()) {
-                        throw error("a string is not closed");
-                    }
-                    char e = text.charAt(pos++);
-                    switch (e) {
-                        case '"', '\\', '/' -> sb.append(e);
-                        case 'n' -> sb.append('\n');
-                        case 'r' -> sb.append('\r');
-                        case 't' -> sb.append('\t');
-                        case 'b' -> sb.append('\b');
-                        case 'f' -> sb.append('\f');
-                        case 'u' -> {
-                            if (pos + 4 > text.length()) {
-                                throw error("a \\u escape needs four hex digits");
-                            }
-                            try {
-                                sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                            } catch (NumberFormatException ex) {
-                                throw error("a \\u escape needs four hex digits");
-                            }
-                            pos += 4;
-                        }
-                        default -> throw error("unknown escape \\" + e);
-                    }
-                } else if (c < 0x20) {
-                    throw error("a control character inside a string must be escaped");
-                } else {
-                    sb.append(c);
-                }
-            }
-        }
-
-        private JsonNumber number() throws MalformedJsonException {
-            int start = pos;
-            if (peek() == '-') {
-                pos++;
-            }
-            if (peek() == '0') {
-                pos++;
-            } else if (Character.isDigit(peek())) {
-                digits();
-            } else {
-                throw error("malformed number");
-            }
-            if (peek() == '.') {
-                pos++;
-                if (!Character.isDigit(peek())) {
-                    throw error("malformed number: digits must follow '.'");
-                }
-                digits();
-            }
-            if (peek() == 'e' || peek() == 'E') {
-                pos++;
-                if (peek() == '+' || peek() == '-') {
-                    pos++;
-                }
-                if (!Character.isDigit(peek())) {
-                    throw error("malformed number: digits must follow the exponent");
-                }
-                digits();
-            }
-            return new JsonNumber(text.substring(start, pos));
-        }
-
-        private void digits() {
-            while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
-                pos++;
-            }
-        }
-
-        private Object literal(String word, Object value) throws MalformedJsonException {
-            if (!text.startsWith(word, pos)) {
-                throw error("unexpected word where a value was expected");
-            }
-            pos += word.length();
-            return value;
-        }
-
-        private void expect(char c) throws MalformedJsonException {
-            if (peek() != c) {
-                throw error("expected '" + c + "'");
-            }
-            pos++;
-        }
-
-        private char peek() {
-            return pos < text.length() ? text.charAt(pos) : '\0';
-        }
-
-        void skipSpace() {
-            while (pos < text.length()) {
-                char c = text.charAt(pos);
-                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                    return;
-                }
-                pos++;
-            }
-        }
-
-        MalformedJsonException error(String what) {
-            int line = 1;
-            int col = 1;
-            for (int i = 0; i < Math.min(pos, text.length()); i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                    col = 1;
-                } else {
-                    col++;
-                }
-            }
-            return new MalformedJsonException("not valid JSON at line " + line + ", column " + col + ": " + what);
-        }
     }
 }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (issue 21): verdicts forged with the run's secret looked up on disk, solutions read from the
  * instructor's notebooks or the grader's temporary folder, a detached process that rewrites
  * grades.csv after the grader exits, writes outside --out, a symbolic link to /etc/passwd, a cell
- * that allocates forever, and feedback that would quote the hidden tests. Each earns exactly what
+ * that allocates forever, feedback that would quote the hidden tests, a solution that calls its
+ * library twin, one that hard-codes the visible checks and one that misses a case (σ at 800). Each earns exactly what
  * its honest code earns, and leaves no file outside --out and no process behind. Then grades a
  * small class in two shards, run as separate processes, and merges them: the same grades as one
  * run. Runs from {@code src/bin/apricot test} (APRICOT_GRADE_E2E=1), like {@link GradeEndToEndTest}.
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfEnvironmentVariable(named = "APRICOT_GRADE_E2E", matches = "1")
 class GradeAttacksEndToEndTest {
     static final int MEMORY_MB = 512;
+    /** A lesson whose sigmoid forbids its library twin and has hidden tests at ±800, with two cells a person grades. */
+    static final Path HONEST = Path.of("src/test/resources/grade/honest");
     static final String MARKER = "apricot-attack-" + ProcessHandle.current().pid();
 
     @TempDir
@@ -49,6 +52,7 @@ class GradeAttacksEndToEndTest {
     static void gradeTheAttackers() throws Exception {
         source = tmp.resolve("course/notebooks");
         copy(GradeEndToEndTest.FIXTURES, source);
+        Files.copy(HONEST.resolve("03-sigma.ipynb"), source.resolve("03-sigma.ipynb"));
         Path release = tmp.resolve("release");
         Release.release(source, release);
         Path subs = tmp.resolve("submissions");
@@ -106,6 +110,14 @@ class GradeAttacksEndToEndTest {
                 + "            \"01-demo.ipynb\", \"../01-demo.ipynb\"}) {\n"
                 + "        try { if (Files.readString(Path.of(p)).contains(\"BEGIN \" + \"SOLUTION\")) return true; } catch (Exception e) { }\n"
                 + "    }\n"
+                + "    for (String root : new String[] {\"..\", \"../notebooks\", \"" + abs(source) + "\", \"" + abs(source.getParent()) + "\"}) {\n"
+                + "        try (var files = Files.walk(Path.of(root), 3)) {\n"
+                + "            for (Path f : files.filter(f -> f.toString().endsWith(\".ipynb\")).toList()) {\n"
+                + "                String t = Files.readString(f);\n"
+                + "                if (t.contains(\"BEGIN \" + \"HIDDEN\") || t.contains(\"sigmoid(\" + \"800)\")) return true;\n"
+                + "            }\n"
+                + "        } catch (Exception e) { }\n"
+                + "    }\n"
                 + "    for (String p : new String[] {\"" + abs(out) + "\", \"" + abs(subs.resolve("lingerer")) + "\"}) {\n"
                 + "        if (Files.exists(Path.of(p))) return true;\n"
                 + "    }\n"
@@ -142,6 +154,18 @@ class GradeAttacksEndToEndTest {
         Notebook wrong = set(read(release.resolve("01-demo.ipynb")), "sigmoid", sigmoid);
         write(set(wrong, "dot", "static double dot(double[] a, double[] b) {\n    return a.length == 0 ? 42 : a[0] * b[0] + a[1] * b[1];\n}"),
                 subs.resolve("wrongdot/01-demo.ipynb"));
+
+        // 7. Dishonest sigmoids, built from the solutions: the library's twin, the visible checks'
+        //    answers hard-coded, and a formula that overflows at z = 800; the solutions themselves
+        //    leave two cells for a person.
+        Notebook sigma = read(source.resolve("03-sigma.ipynb"));
+        write(set(sigma, "sigmoid", "static double sigmoid(double z) {\n    return Sigmoid\n        .sigma(z);   // mine\n}"),
+                subs.resolve("twin/03-sigma.ipynb"));
+        write(set(sigma, "sigmoid", "static double sigmoid(double z) {\n    if (z == 0) return 0.5;\n"
+                + "    if (z == 2) return 0.8807970779778823;\n    return 0;\n}"), subs.resolve("hardcoded/03-sigma.ipynb"));
+        write(set(sigma, "sigmoid", "static double sigmoid(double z) {\n    return Math.exp(z) / (1 + Math.exp(z));\n}"),
+                subs.resolve("naive/03-sigma.ipynb"));
+        write(sigma, subs.resolve("honest/03-sigma.ipynb"));
 
         List<Path> before = listing(subs);
         List<Path> sourceBefore = listing(source);
@@ -263,6 +287,40 @@ class GradeAttacksEndToEndTest {
         for (String student : List.of("ann", "bob", "cat")) {
             assertTrue(Files.isRegularFile(merged.resolve(student).resolve("02-norm.ipynb")), student + "'s feedback");
         }
+    }
+
+    @Test
+    void aSolutionThatCallsItsLibraryTwinScoresZeroNamingTheCall() throws Exception {
+        ExerciseResult twin = grades.get("twin").get("03-sigma.ipynb:sigma-sigmoid-check");
+        assertEquals(0, twin.points());
+        assertEquals("✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself", twin.message());
+        assertTrue(text(tmp.resolve("grades/twin/03-sigma.ipynb")).contains("sigmoid: uses Sigmoid.sigma, the library's twin"),
+                "the student's own check cell, run by the grader, says the same");
+    }
+
+    @Test
+    void hardCodingTheVisibleChecksOrMissingACaseScoresZero() {
+        ExerciseResult hardcoded = grades.get("hardcoded").get("03-sigma.ipynb:sigma-sigmoid-check");
+        assertEquals(0, hardcoded.points());
+        assertEquals("hidden test 'sigmoid(800)' failed", hardcoded.message());
+        ExerciseResult naive = grades.get("naive").get("03-sigma.ipynb:sigma-sigmoid-check");
+        assertEquals(0, naive.points());
+        assertEquals("hidden test 'sigmoid(800)' failed", naive.message());
+        assertEquals(2, grades.get("honest").get("03-sigma.ipynb:sigma-sigmoid-check").points(), "the honest sigmoid scores");
+    }
+
+    @Test
+    void answersAPersonGradesArePendingWithTheirPoints() throws Exception {
+        ExerciseResult why = grades.get("honest").get("03-sigma.ipynb:sigma-why");
+        assertTrue(why.needsHuman());
+        assertEquals(0, why.points());
+        assertEquals(3, why.maxPoints());
+        assertEquals("needs a human: written answer, read it in the feedback notebook", why.message());
+        assertTrue(grades.get("honest").get("03-sigma.ipynb:sigma-plot").needsHuman());
+        String report = Files.readString(tmp.resolve("grades/report.txt"));
+        assertTrue(report.contains("honest: 2 of 2 points; 2 answers (4 points) need a human"), report);
+        assertTrue(Files.readString(tmp.resolve("grades/grades.csv")).contains(
+                "honest,03-sigma.ipynb,sigma-why,0,3,false,\"needs a human: written answer, read it in the feedback notebook\",true"));
     }
 
     private static int total(String student) {

@@ -151,6 +151,7 @@ class LessonTest {
                 }
             }
         }
+        assertTrue(forbids >= 7, "lessons 5–9 alone forbid the twins of 7 exercises; found " + forbids + " Check.forbid lines");
     }
 
     @Test

@@ -12,7 +12,7 @@ import io.github.apricotcourse.sgns.SkipGramModel;
 import io.github.apricotcourse.sgns.SkipGramTrainer;
 import io.github.apricotcourse.sgns.TrainingCorpus;
 import io.github.apricotcourse.sgns.TrainingLoop;
-import io.github.apricotcourse.sgns.TrainingOptions;
+import io.github.apricotcourse.sgns.NegativeSamplingOptions;
 import io.github.apricotcourse.text.Corpus;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +132,7 @@ class TrainingCheckTest {
         return loss;
     }
 
-    static void epochs(double[][] W, double[][] C, TrainingCorpus corpus, TrainingOptions<?> o, SplittableRandom walk,
+    static void epochs(double[][] W, double[][] C, TrainingCorpus corpus, NegativeSamplingOptions<?> o, SplittableRandom walk,
                        SplittableRandom draw, boolean decay) {
         long total = 0;
         for (int[] s : corpus.sentences()) {

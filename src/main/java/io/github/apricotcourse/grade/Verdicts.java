@@ -116,8 +116,9 @@ public final class Verdicts {
     /** "✔ n checks passed", or why the check failed. */
     private static String failure(Placement p, Notebook executed, String nonce, int timeoutSeconds, String memoryLimit) {
         List<Cell> cells = executed.cells();
-        String released = Markers.withoutHiddenTests(p.check().cell().source());
-        String visible = status(cells.get(p.visible()), null, timeoutSeconds, memoryLimit);
+        String whole = p.check().cell().source();
+        String released = Markers.withoutHiddenTests(whole);
+        String visible = status(cells.get(p.visible()), null, null, timeoutSeconds, memoryLimit);
         if (visible != null) {
             return visible;
         }
@@ -125,7 +126,7 @@ public final class Verdicts {
         int[][] around = p.hidden() < 0 ? new int[][] {{p.mark(), p.verdict()}}
                 : new int[][] {{p.mark(), p.verdict()}, {p.hiddenMark(), p.hiddenVerdict()}};
         if (p.hidden() >= 0) {
-            String hidden = status(cells.get(p.hidden()), released, timeoutSeconds, memoryLimit);
+            String hidden = status(cells.get(p.hidden()), released, whole, timeoutSeconds, memoryLimit);
             if (hidden != null) {
                 return hidden;
             }
@@ -157,10 +158,10 @@ public final class Verdicts {
 
     /**
      * Null if the cell ran to the end, else why not. For the whole check run at the end
-     * ({@code released} is then its released source), a failed check that the student cannot see is
-     * named, never quoted.
+     * ({@code released} is then its released source, {@code whole} the check with its hidden
+     * tests), a failed check that the student cannot see is named, never quoted.
      */
-    private static String status(Cell cell, String released, int timeoutSeconds, String memoryLimit) {
+    private static String status(Cell cell, String released, String whole, int timeoutSeconds, String memoryLimit) {
         String status = String.valueOf(cell.apricotMetadata("status"));
         boolean hidden = released != null;
         String what = hidden ? "the check with its hidden tests" : "the check";
@@ -184,14 +185,34 @@ public final class Verdicts {
         if (!hidden || message.startsWith("Exercise ")) {
             return message;
         }
-        Matcher m = CHECK_FAILURE.matcher(message);
-        if (m.matches() && released.contains(Markers.javaString(m.group(1)))) {
+        String failed = checkName(message, whole);
+        if (failed != null && released.contains(Markers.javaString(failed))) {
             return message + " (when the check ran again, at the end of the notebook)";
         }
-        if (m.matches()) {
-            return "hidden test '" + m.group(1) + "' failed";
+        if (failed != null) {
+            return "hidden test '" + failed + "' failed";
         }
         return "a hidden test failed" + (exception.isEmpty() ? "" : " with " + exception.substring(exception.lastIndexOf('.') + 1));
+    }
+
+    /**
+     * The name of the check that failed with "✘ what: why", or null: {@code what} is the longest
+     * part before a ": " that the check cell names as a string (a name may hold ": " itself), else
+     * the part before the first ": " (a name built at run time).
+     */
+    static String checkName(String message, String whole) {
+        Matcher m = CHECK_FAILURE.matcher(message);
+        if (!m.matches()) {
+            return null;
+        }
+        String rest = message.substring(2);
+        String name = m.group(1);
+        for (int i = rest.indexOf(": "); i >= 0; i = rest.indexOf(": ", i + 1)) {
+            if (whole.contains(Markers.javaString(rest.substring(0, i)))) {
+                name = rest.substring(0, i);
+            }
+        }
+        return name;
     }
 
     /** The exception of the cell's error: the class its message starts with ("java.lang.OutOfMemoryError"), else its ename. */

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,15 +40,7 @@ class GradeLessonsEndToEndTest {
         }
         assumeFalse(Release.notebooksIn(source).isEmpty(), "notebooks/ has no lessons " + wanted + " yet");
         // The lessons run in a copy of notebooks/ beside a link to the real datasets/, as in class.
-        Path datasets = tmp.resolve("datasets");
-        if (Files.isDirectory(Path.of("datasets"))) {
-            Files.createSymbolicLink(datasets, Path.of("datasets").toAbsolutePath());
-        }
-        try {
-            gradeAndCheck(source);
-        } finally {
-            Files.deleteIfExists(datasets);   // the link, not what it points to
-        }
+        withDatasets(() -> gradeAndCheck(source));
     }
 
     private void gradeAndCheck(Path source) throws Exception {
@@ -76,47 +71,130 @@ class GradeLessonsEndToEndTest {
      */
     @Test
     void lessonSevensContextVectorScoresOnlyWhenHonest() throws Exception {
-        Path lesson = Path.of("notebooks/07-limits-of-static-vectors.ipynb");
-        List<String> wanted = Arrays.asList(System.getenv().getOrDefault("APRICOT_GRADE_LESSONS", "all").split(","));
-        assumeFalse(!Files.isRegularFile(lesson) || !(wanted.contains("all") || wanted.contains("07")), "lesson 7 not graded here");
-        Path source = tmp.resolve("notebooks");
-        Files.createDirectories(source);
-        Files.copy(lesson, source.resolve(lesson.getFileName()));
-        Notebook solutions = GradeEndToEndTest.read(lesson);
         String head = "static double[] contextVector(List<String> sentence, int t, Embeddings e, int L) {\n";
-        Map<String, String> attacks = Map.of(
-                "twin", head + "    return ContextVectors.of(sentence, t, e, L);\n}",
-                "hardcoded", head + "    if (t == 2 && L == 1) return new double[] {1.6 / Math.hypot(1.6, 0.8), 0.8 / Math.hypot(1.6, 0.8)};\n"
-                        + "    if (t == 2) return new double[] {0.6, 0.8};\n    return new double[] {0, 1};\n}",
-                "target", head + "    double[] sum = new double[e.dimension()];\n"
+        Map<String, Map<String, ExerciseResult>> graded = gradeAltered("07-limits-of-static-vectors.ipynb", Map.of(
+                "twin", Map.of("07-context-vector", head + "    return ContextVectors.of(sentence, t, e, L);\n}"),
+                "hardcoded", Map.of("07-context-vector", head
+                        + "    if (t == 2 && L == 1) return new double[] {1.6 / Math.hypot(1.6, 0.8), 0.8 / Math.hypot(1.6, 0.8)};\n"
+                        + "    if (t == 2) return new double[] {0.6, 0.8};\n    return new double[] {0, 1};\n}"),
+                "target", Map.of("07-context-vector", head + "    double[] sum = new double[e.dimension()];\n"
                         + "    for (int j = Math.max(0, t - L); j <= Math.min(sentence.size() - 1, t + L); j++) {\n"
                         + "        if (e.contains(sentence.get(j))) sum = Vectors.add(sum, Vectors.normalize(e.vector(sentence.get(j))));\n"
-                        + "    }\n    return Vectors.normalize(sum);\n}");
+                        + "    }\n    return Vectors.normalize(sum);\n}")));
+        Map<String, ExerciseResult> byStudent = new HashMap<>();
+        graded.forEach((student, rows) -> byStudent.put(student, rows.get("07-context-vector-check")));
+        assertEquals("✘ contextVector: uses ContextVectors, the library's twin; write it yourself", byStudent.get("twin").message());
+        assertEquals("hidden test 'a target the embeddings know is not its own context' failed", byStudent.get("hardcoded").message());
+        assertEquals("hidden test 'a target the embeddings know is not its own context' failed", byStudent.get("target").message());
+        byStudent.values().forEach(r -> assertEquals(0, r.points(), r.toString()));
+    }
+
+    /**
+     * Lesson 4's trainer pieces, each made wrong from the solutions notebook in a case that only a
+     * hidden test has: a noise word drawn twice, an empty window, a sentence shorter than the window.
+     * Each wrong piece passes its exercise's visible check (the message names a hidden test, which
+     * the grader reports only once the released check has passed) and scores 0.
+     */
+    @Test
+    void lessonFoursTrainerPiecesScoreOnlyWhenEveryCaseIsRight() throws Exception {
+        String step = "static double sgdStep(double[][] W, double[][] C, int w, int cPos, int[] cNeg, double eta) {\n"
+                + "    double[] w0 = W[w].clone();\n"
+                + "    double[][] noise = new double[cNeg.length][];\n"
+                + "    for (int i = 0; i < cNeg.length; i++) noise[i] = C[cNeg[i]];\n"
+                + "    SgnsLoss before = SgnsLoss.of(w0, C[cPos], noise);\n"
+                + "    Vectors.axpy(-eta, before.gradW(), W[w]);\n"
+                + "    Vectors.axpy(-eta, before.gradCPos(), C[cPos]);\n"
+                + "    for (int i = 0; i < cNeg.length; i++) {\n"
+                + "        // the gradient at the row as it is now: a noise word drawn twice moves again from where it went\n"
+                + "        Vectors.axpy(-eta, SgnsLoss.of(w0, C[cPos], C[cNeg[i]]).gradCNeg(0), C[cNeg[i]]);\n"
+                + "    }\n    return before.value();\n}";
+        String pairs = "static List<SkipGramWindows.Pair> pairs(List<String> tokens, int L) {\n"
+                + "    int l = Math.min(L, tokens.size() / 2);   // a window no wider than half the sentence\n"
+                + "    List<SkipGramWindows.Pair> out = new ArrayList<>();\n"
+                + "    for (int t = 0; t < tokens.size(); t++) {\n"
+                + "        for (int j = Math.max(0, t - l); j <= Math.min(tokens.size() - 1, t + l); j++) {\n"
+                + "            if (j != t) out.add(new SkipGramWindows.Pair(tokens.get(t), tokens.get(j)));\n"
+                + "        }\n    }\n    return out;\n}";
+        String head = "static double trainSentence(double[][] W, double[][] C, int[] sentence, int L, int k,\n"
+                + "                            NoiseDistribution noise, SplittableRandom draw, double eta) {\n";
+        String window = "        for (int j = Math.max(0, t - L); j <= Math.min(sentence.length - 1, t + L); j++) {\n";
+        // The first pair's noise words are drawn before the window is looked at: also for a target without context words.
+        String emptyWindow = head + "    double loss = 0;\n    for (int t = 0; t < sentence.length; t++) {\n"
+                + "        int[] cNeg = noise.sample(draw, sentence[t], k);\n        boolean first = true;\n" + window
+                + "            if (j == t) continue;\n"
+                + "            if (!first) cNeg = noise.sample(draw, sentence[t], k);\n            first = false;\n"
+                + "            loss += sgdStep(W, C, sentence[t], sentence[j], cNeg, eta);\n"
+                + "        }\n    }\n    return loss;\n}";
+        // A sentence that cannot fill one window is skipped.
+        String shortSentence = head + "    if (sentence.length <= L) return 0;\n    double loss = 0;\n"
+                + "    for (int t = 0; t < sentence.length; t++) {\n" + window
+                + "            if (j != t) loss += sgdStep(W, C, sentence[t], sentence[j], noise.sample(draw, sentence[t], k), eta);\n"
+                + "        }\n    }\n    return loss;\n}";
+        Map<String, Map<String, ExerciseResult>> graded = gradeAltered("04-training-skip-gram.ipynb", Map.of(
+                "noise-twice-short-pairs", Map.of("04-sgd-step", step, "04-pairs", pairs),
+                "empty-window", Map.of("04-sentence", emptyWindow),
+                "short-sentence", Map.of("04-sentence", shortSentence)));
+        List<ExerciseResult> wrong = List.of(
+                graded.get("noise-twice-short-pairs").get("04-sgd-step-check"),
+                graded.get("noise-twice-short-pairs").get("04-pairs-check"),
+                graded.get("empty-window").get("04-sentence-check"),
+                graded.get("short-sentence").get("04-sentence-check"));
+        assertEquals(List.of("hidden test 'sgdStep with a noise word drawn twice' failed",
+                "hidden test 'a window wider than the sentence' failed",
+                "hidden test 'a one-word sentence: an empty window, no noise words' failed",
+                "hidden test 'a sentence shorter than the window' failed"), wrong.stream().map(ExerciseResult::message).toList());
+        wrong.forEach(r -> assertEquals(0, r.points(), r.toString()));
+        assertEquals(graded.get("empty-window").get("04-sgd-step-check").maxPoints(),
+                graded.get("empty-window").get("04-sgd-step-check").points(), "the exercises left as solved still score");
+    }
+
+    /**
+     * Grades copies of a lesson's solutions, one student each, in which the solution cells named
+     * by grade_id hold other code; the rows by student, then by exercise. Skipped unless the lesson
+     * is among APRICOT_GRADE_LESSONS.
+     */
+    private Map<String, Map<String, ExerciseResult>> gradeAltered(String name, Map<String, Map<String, String>> students)
+            throws Exception {
+        Path lesson = Path.of("notebooks").resolve(name);
+        List<String> wanted = Arrays.asList(System.getenv().getOrDefault("APRICOT_GRADE_LESSONS", "all").split(","));
+        assumeFalse(!Files.isRegularFile(lesson) || !(wanted.contains("all") || wanted.stream().anyMatch(w -> name.startsWith(w + "-"))),
+                name + " not graded here");
+        Path source = tmp.resolve("notebooks");
+        Files.createDirectories(source);
+        Files.copy(lesson, source.resolve(name));
+        Notebook solutions = GradeEndToEndTest.read(lesson);
         Path subs = tmp.resolve("submissions");
-        for (Map.Entry<String, String> a : attacks.entrySet()) {
-            List<Cell> cells = new java.util.ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> student : students.entrySet()) {
+            List<Cell> cells = new ArrayList<>();
             for (Cell c : solutions.cells()) {
-                cells.add("07-context-vector".equals(c.gradeId()) ? c.withSource(a.getValue()) : c);
+                String altered = c.gradeId() == null ? null : student.getValue().get(c.gradeId());
+                cells.add(altered == null ? c : c.withSource(altered));
             }
-            GradeEndToEndTest.write(solutions.withCells(cells), subs.resolve(a.getKey()).resolve(lesson.getFileName()));
+            GradeEndToEndTest.write(solutions.withCells(cells), subs.resolve(student.getKey()).resolve(name));
         }
+        Map<String, Map<String, ExerciseResult>> graded = new TreeMap<>();
+        withDatasets(() -> {
+            for (ExerciseResult r : Grade.grade(new Grade.Options(List.of(subs), source, tmp.resolve("grades"), 300, "apricot", 100_000))) {
+                graded.computeIfAbsent(r.student(), k -> new HashMap<>()).put(r.exercise(), r);
+            }
+        });
+        return graded;
+    }
+
+    /** Runs the grading beside a link to the real datasets/, as in class, and removes the link (not what it points to). */
+    private void withDatasets(Grading grading) throws Exception {
         Path datasets = tmp.resolve("datasets");
         if (Files.isDirectory(Path.of("datasets"))) {
             Files.createSymbolicLink(datasets, Path.of("datasets").toAbsolutePath());
         }
         try {
-            Map<String, ExerciseResult> byStudent = new java.util.HashMap<>();
-            for (ExerciseResult r : Grade.grade(new Grade.Options(List.of(subs), source, tmp.resolve("grades"), 300, "apricot", 100_000))) {
-                if (r.exercise().equals("07-context-vector-check")) {
-                    byStudent.put(r.student(), r);
-                }
-            }
-            assertEquals("✘ contextVector: uses ContextVectors, the library's twin; write it yourself", byStudent.get("twin").message());
-            assertEquals("hidden test 'a target the embeddings know is not its own context' failed", byStudent.get("hardcoded").message());
-            assertEquals("hidden test 'a target the embeddings know is not its own context' failed", byStudent.get("target").message());
-            byStudent.values().forEach(r -> assertEquals(0, r.points(), r.toString()));
+            grading.run();
         } finally {
             Files.deleteIfExists(datasets);
         }
+    }
+
+    private interface Grading {
+        void run() throws Exception;
     }
 }

@@ -88,6 +88,16 @@ class VerdictsTest {
     }
 
     @Test
+    void aHiddenTestWhoseNameHoldsAColonIsNamedWhole() {
+        String whole = "Check.equal(\"f\", 1, f());\n// BEGIN HIDDEN TESTS\nCheck.equal(\"an empty window: no pairs\", 0, f());\n"
+                + "Check.equal(\"f(\" + 2 + \")\", 1, f());\n// END HIDDEN TESTS";
+        assertEquals("an empty window: no pairs", Verdicts.checkName("✘ an empty window: no pairs: expected 0, got 1: see", whole));
+        assertEquals("f(2)", Verdicts.checkName("✘ f(2): expected 1, got 2", whole), "a name built at run time: up to the first colon");
+        assertEquals("f", Verdicts.checkName("✘ f: expected 1, got 2", whole));
+        assertEquals(null, Verdicts.checkName("ArithmeticException: / by zero", whole));
+    }
+
+    @Test
     void passesWhenRealChecksPassedAndNoneFailed() throws Exception {
         ExerciseResult r = grade(cell("mark", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":4,\"failed\":1}")),
                 cell("check", "ok", stream("✔ f = 1\n")), cell("verdict", "ok", result("\"APRICOT-S3CRET genuine=true {\"passed\":6,\"failed\":1}\"")));

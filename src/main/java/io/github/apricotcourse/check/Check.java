@@ -84,10 +84,11 @@ public final class Check {
 
     /**
      * Passes when the code that defined {@code name} (the student's method or class, as its cell
-     * declared it) uses none of the {@code forbidden} library names ({@link ForbiddenNames}): the
-     * first line of an exercise's check, {@code Check.forbid("sigmoid", "Sigmoid.sigma")}. Fails with
-     * "✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself", as {@code apricot grade}
-     * does. On a kernel that does not record cell sources ({@link Definitions}), it says it cannot
+     * declared it) uses none of the {@code forbidden} library names ({@link ForbiddenNames}), not
+     * even through the notebook's other methods and classes that it calls: the first line of an
+     * exercise's check, {@code Check.forbid("sigmoid", "Sigmoid.sigma")}. Fails with
+     * "✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself", or "✘ gradW: uses
+     * helper myGrad, which calls SgnsLoss.of, …", as {@code apricot grade} does. On a kernel that does not record cell sources ({@link Definitions}), it says it cannot
      * check and does not fail.
      */
     public static void forbid(String name, String... forbidden) {
@@ -105,11 +106,9 @@ public final class Check {
         if (sources.get().isEmpty()) {
             throw failure(name, "nothing named " + name + " is defined yet; run the cell that defines it first");
         }
-        for (String source : sources.get()) {
-            List<String> used = ForbiddenNames.used(source, names);
-            if (!used.isEmpty()) {
-                throw failure(name, ForbiddenNames.message(used.get(0)));
-            }
+        List<String> chain = ForbiddenNames.reach(name, sources.get(), names, n -> Definitions.sourcesOf(n).orElse(List.of()));
+        if (!chain.isEmpty()) {
+            throw failure(name, ForbiddenNames.message(chain));
         }
         pass(name + ": your own code (it uses none of " + String.join(", ", names) + ")");
     }

@@ -1,6 +1,7 @@
 package io.github.apricotcourse.grade;
 
 import io.github.apricotcourse.check.ForbiddenNames;
+import io.github.apricotcourse.check.JavaSource;
 import io.github.apricotcourse.check.Tally;
 import io.github.apricotcourse.grade.GradingNotebook.Placement;
 import io.github.apricotcourse.grade.Lesson.CheckCell;
@@ -73,9 +74,11 @@ public final class Verdicts {
 
     /**
      * "✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself" if the student's code
-     * for this check's exercise uses a name its metadata forbids, else null. Read from the
-     * student's cells as sent (never from what ran): the exercise's own cell, and every other cell
-     * of theirs that declares the exercise's method or class again.
+     * for this check's exercise uses a name its metadata forbids, itself or through methods and
+     * classes of the notebook that it calls ("uses helper myGrad, which calls SgnsLoss.of, …"),
+     * else null. Read from the student's cells as sent (never from what ran): the exercise's own
+     * cell, every other cell of theirs that declares the exercise's method or class again, and the
+     * declarations in all their cells of the helpers these call ({@link ForbiddenNames#reach}).
      */
     static String twin(CheckCell check, GradingNotebook.Assembly assembly) {
         Lesson.Forbid forbid = check.forbid();
@@ -83,19 +86,21 @@ public final class Verdicts {
             return null;
         }
         List<Cell> cells = assembly.notebook().cells();
+        List<String> code = new ArrayList<>();
+        List<String> exercise = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             Cell c = cells.get(i);
             if (assembly.isGraderCell(i) || !c.isCode()) {
                 continue;
             }
-            if (Objects.equals(c.gradeId(), check.solutionId()) || ForbiddenNames.declares(c.source(), forbid.name())) {
-                List<String> used = ForbiddenNames.used(c.source(), forbid.names());
-                if (!used.isEmpty()) {
-                    return "✘ " + forbid.name() + ": " + ForbiddenNames.message(used.get(0));
-                }
+            String only = JavaSource.codeOnly(c.source());
+            code.add(only);
+            if (Objects.equals(c.gradeId(), check.solutionId()) || ForbiddenNames.declares(only, forbid.name())) {
+                exercise.add(only);
             }
         }
-        return null;
+        List<String> chain = ForbiddenNames.reach(forbid.name(), exercise, forbid.names(), n -> ForbiddenNames.declarations(code, n));
+        return chain.isEmpty() ? null : "✘ " + forbid.name() + ": " + ForbiddenNames.message(chain);
     }
 
     /** Why the executed notebook is not the one the grader assembled, or null if it is. */

@@ -113,6 +113,16 @@ class CheckTest {
             cells.put("sigmoid", List.of("static double sigmoid(double x) { return 1 / (1 + Math.exp(-x)); } // Sigmoid.sigma"));
             assertDoesNotThrow(() -> Check.forbid("sigmoid", "Sigmoid.sigma", "Sigmoid.logSigma"));
 
+            // Through the notebook's own methods, however deep; a variable of that name is not followed.
+            cells.put("gradW", List.of("static double[] gradW(double[] w) { return outer(w); }"));
+            cells.put("outer", List.of("double[] outer = null;", "static double[] outer(double[] w) { return myGrad(w, w); }"));
+            cells.put("myGrad", List.of("static double[] myGrad(double[] w, double[] c) { return SgnsLoss.of(w, c).gradW(); }"));
+            var helper = assertThrows(CheckFailure.class, () -> Check.forbid("gradW", "SgnsLoss.of"));
+            assertEquals("✘ gradW: uses helper outer, which uses helper myGrad, which calls SgnsLoss.of, the library's twin; "
+                    + "write it yourself", helper.getMessage());
+            cells.put("myGrad", List.of("double[] myGrad = SgnsLoss.of(new double[1], new double[1]).gradW();"));
+            assertDoesNotThrow(() -> Check.forbid("gradW", "SgnsLoss.of"));
+
             var undefined = assertThrows(CheckFailure.class, () -> Check.forbid("loss", "SgnsLoss"));
             assertTrue(undefined.getMessage().contains("nothing named loss is defined yet"), undefined.getMessage());
         } finally {

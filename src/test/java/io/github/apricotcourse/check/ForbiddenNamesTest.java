@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class ForbiddenNamesTest {
@@ -49,6 +51,59 @@ class ForbiddenNamesTest {
         assertTrue(ForbiddenNames.declares("record Step(double eta) {}", "Step"));
         assertFalse(ForbiddenNames.declares("double y = sigmoid(0.5); print(sigmoid(1)) ;", "sigmoid"));
         assertFalse(ForbiddenNames.declares("// static double sigmoid(double x) {", "sigmoid"));
+    }
+
+    @Test
+    void reachFollowsTheNotebooksOwnMethodsAndClassesToATwin() {
+        Map<String, List<String>> notebook = Map.of(
+                "myGrad", List.of("static double[] myGrad(double[] w, double[] c) { return SgnsLoss.of(w, c).gradW(); }"),
+                "outer", List.of("static double[] outer(double[] w) { return myGrad(w, w); }"),
+                "Grads", List.of("record Grads(double[] w) { double[] g() { return SgnsLoss.of(w, w).gradW(); } }"),
+                "honest", List.of("static double honest(double x) { return x * x; } // not SgnsLoss.of"),
+                "scale", List.of("double[] scale = SgnsLoss.of(new double[1], new double[1]).gradW();"));
+        Function<String, List<String>> lookup = n -> notebook.getOrDefault(n, List.of());
+        List<String> twins = List.of("SgnsLoss.of");
+
+        assertEquals(List.of("SgnsLoss.of"), ForbiddenNames.reach("gradW", List.of("static double[] gradW() { return SgnsLoss.of(a, b).gradW(); }"),
+                twins, lookup), "its own use, as before");
+        assertEquals(List.of("myGrad", "SgnsLoss.of"),
+                ForbiddenNames.reach("gradW", List.of("static double[] gradW(double[] w) { return myGrad (w, w); }"), twins, lookup));
+        assertEquals(List.of("outer", "myGrad", "SgnsLoss.of"),
+                ForbiddenNames.reach("gradW", List.of("static double[] gradW(double[] w) { return outer(w); }"), twins, lookup));
+        assertEquals(List.of("Grads", "SgnsLoss.of"),
+                ForbiddenNames.reach("gradW", List.of("static double[] gradW(double[] w) { return new Grads(w).g(); }"), twins, lookup));
+        assertEquals(List.of("myGrad", "SgnsLoss.of"), ForbiddenNames.reach("gradW",
+                List.of("static double[] gradW(double[] w) { double h = honest(1); return outer(w) == null ? myGrad(w, w) : null; }"),
+                twins, lookup), "the shortest way is named");
+
+        // Not followed: a method of an object or class (x.myGrad), a variable, a name in a comment or string, the exercise itself.
+        assertEquals(List.of(), ForbiddenNames.reach("gradW", List.of("static double[] gradW(double[] w) {\n"
+                + "    // myGrad(w, w)\n    String s = \"outer(w)\";\n    double[] scale = w;\n"
+                + "    return other.myGrad(w, w) == null ? gradW(honest(scale[0]) > 0 ? w : w) : scale;\n}"), twins, lookup));
+    }
+
+    @Test
+    void messageNamesTheHelpersOnTheWay() {
+        assertEquals("uses Sigmoid.sigma, the library's twin; write it yourself", ForbiddenNames.message(List.of("Sigmoid.sigma")));
+        assertEquals("uses helper myGrad, which calls SgnsLoss.of, the library's twin; write it yourself",
+                ForbiddenNames.message(List.of("myGrad", "SgnsLoss.of")));
+        assertEquals("uses helper outer, which uses helper Grads, which uses SgnsLoss, the library's twin; write it yourself",
+                ForbiddenNames.message(List.of("outer", "Grads", "SgnsLoss")));
+    }
+
+    @Test
+    void declarationsAreEachMethodOrClassOfTheNameWithItsBody() {
+        String cell = """
+                static double helper(double x) { if (x > 0) { return Sigmoid.sigma(x); } return 0; }
+                static double other(double x) { return SgnsLoss.of(null, null).value(); }
+                double helper = 3; // static double helper(int y) { SgnsLoss }
+                static double helper(int n, String s) throws Exception { return n; }
+                """;
+        assertEquals(List.of("static double helper(double x) { if (x > 0) { return Sigmoid.sigma(x); } return 0; }",
+                "static double helper(int n, String s) throws Exception { return n; }"),
+                ForbiddenNames.declarations(List.of(cell), "helper").stream().map(String::strip).toList());
+        assertEquals(List.of("class Grads { int[] a = {1}; }"), ForbiddenNames.declarations(List.of("int x;", "class Grads { int[] a = {1}; } int y;"), "Grads"));
+        assertEquals(List.of(), ForbiddenNames.declarations(List.of(cell), "missing"));
     }
 
     @Test

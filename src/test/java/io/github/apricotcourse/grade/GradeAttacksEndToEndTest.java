@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * instructor's notebooks or the grader's temporary folder, a detached process that rewrites
  * grades.csv after the grader exits, writes outside --out, a symbolic link to /etc/passwd, a cell
  * that allocates forever, feedback that would quote the hidden tests, a solution that calls its
- * library twin, one that hard-codes the visible checks and one that misses a case (σ at 800). Each earns exactly what
- * its honest code earns, and leaves no file outside --out and no process behind. Then grades a
+ * library twin (itself or through a helper of its own), one that hard-codes the visible checks and
+ * one that misses a case (σ at 800). Each earns exactly what its honest code earns, and leaves no
+ * file outside --out and no process behind. Then grades a
  * small class in two shards, run as separate processes, and merges them: the same grades as one
  * run. Runs from {@code src/bin/apricot test} (APRICOT_GRADE_E2E=1), like {@link GradeEndToEndTest}.
  */
@@ -166,6 +167,11 @@ class GradeAttacksEndToEndTest {
         write(set(sigma, "sigmoid", "static double sigmoid(double z) {\n    return Math.exp(z) / (1 + Math.exp(z));\n}"),
                 subs.resolve("naive/03-sigma.ipynb"));
         write(sigma, subs.resolve("honest/03-sigma.ipynb"));
+        //    And the twin called through helpers of the student's own, in a cell of its own beside one that is honest.
+        Notebook helped = insertAfter(sigma, "intro", "static double squash(double z) {\n    return Math.tanh(z);\n}\n"
+                + "static double logistic(double z) {\n    return Sigmoid.sigma(z);\n}");
+        write(set(helped, "sigmoid", "static double sigmoid(double z) {\n    return squash(0) + logistic(z);\n}"),
+                subs.resolve("helper/03-sigma.ipynb"));
 
         List<Path> before = listing(subs);
         List<Path> sourceBefore = listing(source);
@@ -295,6 +301,16 @@ class GradeAttacksEndToEndTest {
         assertEquals(0, twin.points());
         assertEquals("✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself", twin.message());
         assertTrue(text(tmp.resolve("grades/twin/03-sigma.ipynb")).contains("sigmoid: uses Sigmoid.sigma, the library's twin"),
+                "the student's own check cell, run by the grader, says the same");
+    }
+
+    @Test
+    void aSolutionThatCallsItsTwinThroughAHelperScoresZeroNamingTheChain() throws Exception {
+        ExerciseResult helper = grades.get("helper").get("03-sigma.ipynb:sigma-sigmoid-check");
+        assertEquals(0, helper.points());
+        String message = "sigmoid: uses helper logistic, which calls Sigmoid.sigma, the library's twin; write it yourself";
+        assertEquals("✘ " + message, helper.message());
+        assertTrue(text(tmp.resolve("grades/helper/03-sigma.ipynb")).contains(message),
                 "the student's own check cell, run by the grader, says the same");
     }
 

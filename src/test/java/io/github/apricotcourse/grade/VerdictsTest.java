@@ -202,6 +202,35 @@ class VerdictsTest {
                 "    return 1 / (1 + Math.exp(-z)); // like Sigmoid.sigma", "}"), Fixtures.check("n-sigmoid-check", 2, check),
                 Fixtures.code(null, "Check.close(\"lib\", 0.5, Sigmoid.sigma(0), 0); String s = \"Sigmoid.sigma\";"));
         assertEquals(null, Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, honest, "S3CRET")));
+
+        // Through a helper in a cell of the student's own, which another helper there, not called, does not taint.
+        Notebook helped = Fixtures.notebook("01-n.ipynb",
+                Fixtures.code(null, "static double mine(double z) { return 1 / (1 + Math.exp(-z)); }",
+                        "static double borrowed(double z) {", "    return Sigmoid.sigma(z);", "}"),
+                Fixtures.solution("n-sigmoid", "static double sigmoid(double z) {", "    return borrowed(z); // YOUR CODE HERE", "}"),
+                Fixtures.check("n-sigmoid-check", 2, check));
+        assertEquals("✘ sigmoid: uses helper borrowed, which calls Sigmoid.sigma, the library's twin; write it yourself",
+                Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, helped, "S3CRET")));
+        Notebook own = Fixtures.notebook("01-n.ipynb", Fixtures.code(null, "static double mine(double z) { return 1 / (1 + Math.exp(-z)); }",
+                "static double borrowed(double z) {", "    return Sigmoid.sigma(z);", "}"),
+                Fixtures.solution("n-sigmoid", "static double sigmoid(double z) {", "    return mine(z);", "}"),
+                Fixtures.check("n-sigmoid-check", 2, check));
+        assertEquals(null, Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, own, "S3CRET")));
+    }
+
+    @Test
+    void theCoursesSolutionsReachNoTwinNotEvenThroughHelpers() throws Exception {
+        int checked = 0;
+        for (Lesson lesson : Release.lessons(java.nio.file.Path.of("notebooks"))) {
+            GradingNotebook.Assembly assembly = GradingNotebook.assemble(lesson, lesson.notebook(), "S3CRET");
+            for (Lesson.CheckCell check : lesson.checks()) {
+                if (check.forbid() != null) {
+                    assertEquals(null, Verdicts.twin(check, assembly), lesson.notebook().name() + " " + check.gradeId());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 7, "only " + checked + " exercises forbid a twin");
     }
 
     @Test

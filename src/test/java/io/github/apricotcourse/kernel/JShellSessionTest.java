@@ -80,6 +80,18 @@ class JShellSessionTest {
     }
 
     @Test
+    void checkForbidFollowsTheHelpersTheCellsDeclared() throws CellError {
+        session.eval("static double forbidTwin(double x) {\n  return Sigmoid.sigma(x);\n}\n"
+                + "static double forbidOwn(double x) {\n  return 1 / (1 + Math.exp(-x));\n}", 41, 0);
+        session.eval("static double forbidHelped(double x) {\n  return forbidOwn(x) * 0 + forbidTwin(x);\n}", 42, 0);
+        CellError e = assertThrows(CellError.class, () -> session.eval("Check.forbid(\"forbidHelped\", \"Sigmoid.sigma\");", 43, 0));
+        assertTrue(report(e).contains("forbidHelped: uses helper forbidTwin, which calls Sigmoid.sigma, the library's twin; "
+                + "write it yourself"), report(e));
+        session.eval("static double forbidHelped(double x) {\n  return forbidOwn(x);\n}", 44, 0);
+        session.eval("Check.forbid(\"forbidHelped\", \"Sigmoid.sigma\");", 45, 0);   // forbidTwin, in the same cell as forbidOwn, is not called
+    }
+
+    @Test
     void compileErrorNamesCellLineAndMarksTheCode() {
         CellError e = assertThrows(CellError.class, () -> session.eval("int ok = 1;\nint x = \"hello\";", 7, 2));
         String text = report(e);

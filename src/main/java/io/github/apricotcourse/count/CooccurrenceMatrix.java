@@ -24,12 +24,14 @@ import tech.tablesaw.api.Table;
  * </pre>
  *
  * Rows and columns are the words of one vocabulary (words outside it are skipped but still take
- * up their position, so windows are measured in the running text). Most cells are zero, so only
+ * up their position, so windows are measured in the running text). GloVe counts the same pairs
+ * weighted by how far apart they are ({@link #countByDistance}): a pair δ words apart adds 1/δ. Most cells are zero, so only
  * the non-zero ones are stored. The same class holds weighted matrices, e.g. {@link Ppmi}'s: the
  * rows are then sparse vectors, compared by cosine (JM §6.4).
  *
  * <pre>
  *   CooccurrenceMatrix counts = CooccurrenceMatrix.count(corpus, vocabulary, 2);
+ *   CooccurrenceMatrix glove = CooccurrenceMatrix.countByDistance(corpus, vocabulary, 5);
  *   counts.topContexts("apricot", 5)           // first-order: what occurs next to apricot
  *   counts.nearest("apricot", 5)               // second-order: whose rows look like apricot's
  * </pre>
@@ -37,19 +39,40 @@ import tech.tablesaw.api.Table;
 public final class CooccurrenceMatrix {
     private final Vocabulary vocabulary;
     private final int window;
+    private final boolean byDistance; // each pair δ words apart counted 1/δ instead of 1
     private final int[][] columns;   // per row: the context indices with a non-zero value, ascending
     private final double[][] values; // per row: the values, in the same order
     private double[] norms;          // |row|, computed on first use
 
-    CooccurrenceMatrix(Vocabulary vocabulary, int window, int[][] columns, double[][] values) {
+    CooccurrenceMatrix(Vocabulary vocabulary, int window, boolean byDistance, int[][] columns, double[][] values) {
         this.vocabulary = vocabulary;
         this.window = window;
+        this.byDistance = byDistance;
         this.columns = columns;
         this.values = values;
     }
 
     /** Counts every (w, c) pair within ±window words, for the words of the vocabulary. */
     public static CooccurrenceMatrix count(Corpus corpus, Vocabulary vocabulary, int window) {
+        return count(corpus, vocabulary, window, false);
+    }
+
+    /**
+     * GloVe's counts (Pennington et al. 2014, §4.2): every (w, c) pair within ±window words, but a
+     * pair δ words apart adds 1/δ instead of 1, so that near neighbours weigh more than far ones:
+     *
+     * <pre>
+     *   X(w, c) = Σ over the same pairs as count(w, c) of 1 / |t − j|
+     * </pre>
+     *
+     * (word2vec's random window shrinking weighs a pair δ apart (L − δ + 1) / L on average, to the
+     * same end.)
+     */
+    public static CooccurrenceMatrix countByDistance(Corpus corpus, Vocabulary vocabulary, int window) {
+        return count(corpus, vocabulary, window, true);
+    }
+
+    private static CooccurrenceMatrix count(Corpus corpus, Vocabulary vocabulary, int window, boolean byDistance) {
         Objects.requireNonNull(corpus, "the corpus is null: pass running text, e.g. Corpus.of(\"the king rules\")");
         Objects.requireNonNull(vocabulary, "the vocabulary is null: pass the words of the rows and columns,"
                 + " e.g. Vocabulary.of(corpus, 1)");
@@ -78,8 +101,8 @@ public final class CooccurrenceMatrix {
                 }
                 int m = SkipGramWindows.contexts(ids, ids.length, t, window, around);
                 for (int i = 0; i < m; i++) {
-                    if (around[i] >= 0) {
-                        rows[ids[t]].increment(around[i]);             // count(w, c) += 1
+                    if (around[i] >= 0) {                              // count(w, c) += 1, or 1/δ
+                        rows[ids[t]].add(around[i], byDistance ? 1.0 / SkipGramWindows.distance(t, window, i) : 1);
                     }
                 }
             }
@@ -94,12 +117,12 @@ public final class CooccurrenceMatrix {
             }
             rows[i] = null;                                             // free the counter as its row is done
         }
-        return new CooccurrenceMatrix(vocabulary, window, cols, vals);
+        return new CooccurrenceMatrix(vocabulary, window, byDistance, cols, vals);
     }
 
     /** A matrix with the same rows and columns and new values for the same non-zero cells. */
     CooccurrenceMatrix withValues(double[][] newValues) {
-        return new CooccurrenceMatrix(vocabulary, window, columns, newValues);
+        return new CooccurrenceMatrix(vocabulary, window, byDistance, columns, newValues);
     }
 
     /** The words of the rows and columns. */
@@ -110,6 +133,11 @@ public final class CooccurrenceMatrix {
     /** L, the window the counts were taken with. */
     public int window() {
         return window;
+    }
+
+    /** Whether each pair δ words apart was counted 1/δ ({@link #countByDistance}) instead of 1. */
+    public boolean byDistance() {
+        return byDistance;
     }
 
     /** The number of rows (= columns). */
@@ -309,33 +337,34 @@ public final class CooccurrenceMatrix {
     /**
      * The number of context words, the most frequent ones (vocabulary indices 0, 1, …), whose
      * counts every row keeps in a plain array while counting: by Zipf's law they take most of the
-     * increments, and an array index is much cheaper than a hash lookup. Rows × this many ints
-     * (20 MB for 5,000 rows).
+     * increments, and an array index is much cheaper than a hash lookup. Rows × this many doubles
+     * (40 MB for 5,000 rows).
      */
     private static final int FREQUENT_CONTEXTS = 1024;
 
     /**
      * The counts of one row while counting: contexts below {@code head} (the frequent words) in an
-     * array, the rest in an open-addressing hash table with linear probing. In the table, key and
-     * count sit side by side ({@code slots[2i]} = context index + 1, 0 for an empty slot;
-     * {@code slots[2i + 1]} = its count), and its size is a power of two, so a slot is found with
-     * a mask, not a division.
+     * array, the rest in an open-addressing hash table with linear probing ({@code slots[i]} =
+     * context index + 1, 0 for an empty slot; {@code counts[i]} = its count). The table's size is
+     * a power of two, so a slot is found with a mask, not a division. Counts are doubles, since
+     * {@link #countByDistance} adds fractions (whole counts stay exact up to 2⁵³).
      */
     private static final class RowCounter {
-        private final int[] head;
-        private int[] slots = new int[2 * 8];
+        private final double[] head;
+        private int[] slots = new int[8];
+        private double[] counts = new double[8];
         private int size;
 
         RowCounter(int headSize) {
-            head = new int[headSize];
+            head = new double[headSize];
         }
 
-        void increment(int c) {
+        void add(int c, double amount) {
             if (c < head.length) {
-                head[c]++;
+                head[c] += amount;
                 return;
             }
-            if (4 * (size + 1) > slots.length) {           // keep at most half of the slots full
+            if (2 * (size + 1) > slots.length) {           // keep at most half of the slots full
                 grow();
             }
             int i = find(slots, c);
@@ -343,21 +372,21 @@ public final class CooccurrenceMatrix {
                 slots[i] = c + 1;
                 size++;
             }
-            slots[i + 1]++;
+            counts[i] += amount;
         }
 
-        int get(int c) {
+        double get(int c) {
             if (c < head.length) {
                 return head[c];
             }
             int i = find(slots, c);
-            return slots[i] == 0 ? 0 : slots[i + 1];
+            return slots[i] == 0 ? 0 : counts[i];
         }
 
         /** The contexts with a non-zero count, ascending. */
         int[] sortedKeys() {
             int frequent = 0;
-            for (int n : head) {
+            for (double n : head) {
                 frequent += n != 0 ? 1 : 0;
             }
             int[] keys = new int[frequent + size];
@@ -367,33 +396,35 @@ public final class CooccurrenceMatrix {
                     keys[n++] = c;
                 }
             }
-            for (int i = 0; i < slots.length; i += 2) {
-                if (slots[i] != 0) {
-                    keys[n++] = slots[i] - 1;
+            for (int slot : slots) {
+                if (slot != 0) {
+                    keys[n++] = slot - 1;
                 }
             }
             Arrays.sort(keys, frequent, keys.length);      // the head is in order already; every key after it is larger
             return keys;
         }
 
-        /** The index of c's key, or of the empty slot where it would go. */
+        /** The index of c's slot, or of the empty slot where it would go. */
         private static int find(int[] slots, int c) {
-            int mask = slots.length / 2 - 1;
+            int mask = slots.length - 1;
             int slot = (c * 0x9E3779B1 >>> 7) & mask;
-            while (slots[2 * slot] != 0 && slots[2 * slot] != c + 1) {
+            while (slots[slot] != 0 && slots[slot] != c + 1) {
                 slot = (slot + 1) & mask;
             }
-            return 2 * slot;
+            return slot;
         }
 
         private void grow() {
-            int[] old = slots;
-            slots = new int[2 * old.length];
-            for (int i = 0; i < old.length; i += 2) {
-                if (old[i] != 0) {
-                    int j = find(slots, old[i] - 1);
-                    slots[j] = old[i];
-                    slots[j + 1] = old[i + 1];
+            int[] oldSlots = slots;
+            double[] oldCounts = counts;
+            slots = new int[2 * oldSlots.length];
+            counts = new double[2 * oldSlots.length];
+            for (int i = 0; i < oldSlots.length; i++) {
+                if (oldSlots[i] != 0) {
+                    int j = find(slots, oldSlots[i] - 1);
+                    slots[j] = oldSlots[i];
+                    counts[j] = oldCounts[i];
                 }
             }
         }
@@ -401,6 +432,7 @@ public final class CooccurrenceMatrix {
 
     @Override
     public String toString() {
-        return "CooccurrenceMatrix(" + size() + " × " + size() + " words, L = " + window + ", " + nonZeros() + " non-zero cells)";
+        return "CooccurrenceMatrix(" + size() + " × " + size() + " words, L = " + window + (byDistance ? ", pairs δ apart counted 1/δ" : "")
+                + ", " + nonZeros() + " non-zero cells)";
     }
 }

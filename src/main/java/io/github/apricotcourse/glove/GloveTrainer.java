@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * seeded random order, each step AdaGrad's ({@link AdaGradStep}):
  *
  * <pre>
- *   X ← CooccurrenceMatrix.count(corpus, vocabulary, L)          (the words seen ≥ minCount times)
+ *   X ← CooccurrenceMatrix.countByDistance(corpus, vocabulary, L)   (words seen ≥ minCount times;
+ *                                                                     a pair δ apart counts 1/δ)
  *   W, W̃ ← small random numbers (Initialisation.W),  b, b̃ ← 0,  every G ← 1
  *   for each epoch, for each non-zero cell (i, j) in a random order:
  *     f = min(1, (X_ij / x_max)^α),   e = w_i · w̃_j + b_i + b̃_j − log X_ij
@@ -32,7 +33,7 @@ import java.util.SplittableRandom;
  *
  * <pre>
  *   GloveModel m = GloveTrainer.create().dimension(50).window(5).epochs(10).seed(1).train(corpus);
- *   GloveModel m = GloveTrainer.create().train(CooccurrenceMatrix.count(corpus, vocabulary, 5));
+ *   GloveModel m = GloveTrainer.create().train(CooccurrenceMatrix.countByDistance(corpus, vocabulary, 5));
  * </pre>
  */
 public final class GloveTrainer extends TrainingOptions<GloveTrainer> {
@@ -71,7 +72,10 @@ public final class GloveTrainer extends TrainingOptions<GloveTrainer> {
         return this;
     }
 
-    /** Counts the corpus's co-occurrences within ±L words among the words seen ≥ minCount times, and trains on them. */
+    /**
+     * Counts the corpus's co-occurrences within ±L words among the words seen ≥ minCount times, a
+     * pair δ words apart counting 1/δ as in the paper (§4.2), and trains on them.
+     */
     public GloveModel train(Corpus corpus) {
         if (corpus == null) {
             throw new IllegalArgumentException("corpus is null: pass a Corpus, e.g. Corpus.of(\"the king rules\")");
@@ -81,13 +85,16 @@ public final class GloveTrainer extends TrainingOptions<GloveTrainer> {
             throw new IllegalArgumentException("the vocabulary has only " + vocabulary.size() + " word: GloVe needs at"
                     + " least two distinct words; use more text or a lower minCount");
         }
-        return train(CooccurrenceMatrix.count(corpus, vocabulary, window()));
+        return train(CooccurrenceMatrix.countByDistance(corpus, vocabulary, window()));
     }
 
-    /** Trains on counts already taken (their vocabulary and window; this trainer's minCount and L are not used). */
+    /**
+     * Trains on counts already taken (their vocabulary and window; this trainer's minCount and L are
+     * not used): GloVe's are {@link CooccurrenceMatrix#countByDistance}, plain counts work too.
+     */
     public GloveModel train(CooccurrenceMatrix counts) {
         if (counts == null) {
-            throw new IllegalArgumentException("the counts are null: pass CooccurrenceMatrix.count(corpus, vocabulary, L)");
+            throw new IllegalArgumentException("the counts are null: pass CooccurrenceMatrix.countByDistance(corpus, vocabulary, L)");
         }
         int n = counts.size();
         int d = dimension();
@@ -140,7 +147,8 @@ public final class GloveTrainer extends TrainingOptions<GloveTrainer> {
             log.add(epoch, pending, lossSum, pending);
         }
         LossHistory history = log.finish();
-        String settings = describe() + String.format(Locale.ROOT, ", x_max=%s, α=%s, %d cells", xMax, alpha, cells);
+        String settings = describe() + String.format(Locale.ROOT, ", x_max=%s, α=%s, %d cells%s", xMax, alpha, cells,
+                counts.byDistance() ? " (pairs δ apart counted 1/δ)" : " (plain counts)");
         return new GloveModel(counts.vocabulary(), p.W(), p.WTilde(), p.b(), p.bTilde(), history, settings);
     }
 

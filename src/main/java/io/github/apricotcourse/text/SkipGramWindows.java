@@ -76,6 +76,15 @@ public final class SkipGramWindows {
         return m;
     }
 
+    /**
+     * How far from t the i-th word that {@link #contexts(int[], int, int, int, int[])} wrote for
+     * the same t, l lies: the words left of t first (farthest first), then those right of it.
+     */
+    public static int distance(int t, int l, int i) {
+        int left = t - Math.max(0, t - l);          // how many words the window has left of t
+        return i < left ? left - i : i - left + 1;
+    }
+
     /** Receives the index pairs of an encoded sentence. */
     @FunctionalInterface
     public interface PairConsumer {

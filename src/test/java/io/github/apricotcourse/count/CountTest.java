@@ -75,15 +75,48 @@ class CountTest {
                 }
             }
         }
+        java.util.Map<List<Integer>, Double> byDistance = new java.util.HashMap<>();
+        for (List<String> sentence : sentences) {
+            for (int t = 0; t < sentence.size(); t++) {
+                for (int j = Math.max(0, t - window); j <= Math.min(sentence.size() - 1, t + window); j++) {
+                    if (j != t) {
+                        byDistance.merge(List.of(v.index(sentence.get(t)), v.index(sentence.get(j))), 1.0 / Math.abs(t - j), Double::sum);
+                    }
+                }
+            }
+        }
         CooccurrenceMatrix m = CooccurrenceMatrix.count(corpus, v, window);
         assertEquals(naive.size(), m.nonZeros());
         naive.forEach((wc, n) -> assertEquals((double) n, m.get(wc.get(0), wc.get(1)), "count of " + wc));
+        CooccurrenceMatrix x = CooccurrenceMatrix.countByDistance(corpus, v, window);
+        assertEquals(byDistance.size(), x.nonZeros());
+        byDistance.forEach((wc, n) -> assertEquals(n, x.get(wc.get(0), wc.get(1)), 1e-12, "1/δ-weighted count of " + wc));
         for (int w = 0; w < m.size(); w++) {
             int[] cs = m.columnsOfRow(w);
             for (int k = 1; k < cs.length; k++) {
                 assertTrue(cs[k - 1] < cs[k], "row " + w + "'s columns ascend");
             }
         }
+    }
+
+    @Test
+    void countByDistanceAddsOneOverDeltaForAPairDeltaWordsApart() {
+        Corpus c = Corpus.of("a b rare c d", "a b");
+        Vocabulary v = Vocabulary.fromCounts(java.util.Map.of("a", 2L, "b", 2L, "c", 1L, "d", 1L), 1);
+        CooccurrenceMatrix x = CooccurrenceMatrix.countByDistance(c, v, 3);
+        assertEquals(2, x.get("a", "b"), 1e-15, "δ = 1 in both sentences");
+        assertEquals(1.0 / 2, x.get("b", "c"), 1e-15, "rare still takes up its position");
+        assertEquals(1.0 / 3, x.get("a", "c"), 1e-15);
+        assertEquals(1.0 / 3, x.get("b", "d"), 1e-15);
+        assertEquals(1, x.get("c", "d"), 1e-15);
+        assertEquals(0, x.get("a", "d"), "δ = 4 is outside ±3");
+        x.forEachNonZero((w, col, value) -> assertEquals(value, x.get(col, w), "the weighted counts are symmetric"));
+        CooccurrenceMatrix plain = CooccurrenceMatrix.count(c, v, 3);
+        assertEquals(1, plain.get("a", "c"), "the plain counts count every pair 1");
+        assertEquals(plain.nonZeros(), x.nonZeros(), "the same pairs, weighted");
+        assertTrue(x.byDistance());
+        assertTrue(!plain.byDistance());
+        assertTrue(x.toString().contains("1/δ"), x.toString());
     }
 
     @Test

@@ -113,7 +113,9 @@ class GloveTest {
                 "the mean loss per cell should fall: " + m.lossHistory());
         assertTrue(reports.get(reports.size() - 1).finished(), "the last report ends the run");
         Vocabulary v = m.vocabulary();
-        CooccurrenceMatrix X = CooccurrenceMatrix.count(corpus, v, 2);
+        CooccurrenceMatrix X = CooccurrenceMatrix.countByDistance(corpus, v, 2);    // what train(corpus) counts
+        assertArrayEquals(m.embeddings().flat(), GloveTrainer.create().dimension(20).minCount(1).epochs(30).seed(3)
+                .train(X).embeddings().flat(), "train(corpus) trains on the 1/δ-weighted counts");
         int[] cell = {-1, -1};
         double[] most = {0};
         X.forEachNonZero((i, j, x) -> {

@@ -258,7 +258,8 @@ final class FastSgdStep {
      * CBOW's step ({@link CbowStep}) on flat arrays: h = the average of W[w_i] for the m context
      * words in {@code contexts[0..m)} predicts C[target] against C[cNeg[o]]; each C row moves by
      * g_o h, each W[w_i] by Σ_o g_o c_o (= −η ∂L/∂h, as word2vec.c). Returns the loss before the
-     * step; NaN when a score is not finite.
+     * step; NaN when a score is not finite. It works on copies of the rows, with or without the
+     * Vector API (one h per window: no matrix product to share).
      */
     double cbow(float[] W, float[] C, int[] contexts, int m, int target, int[] cNeg, float eta) {
         if (cNeg.length != k) {

@@ -5,34 +5,38 @@ import java.util.Arrays;
 
 /**
  * The fast path's SGD step: {@link SgdStep}'s three equations on flat float arrays (row r of W
- * is {@code W[r·d .. r·d + d)}), for all the targets w_1..m around one positive context c_pos
- * at once, sharing one set of k noise words among them (Ji et al. 2016). With c_0 = c_pos,
- * c_1..k = c_neg_1..k and the labels y_0 = 1, y_1..k = 0:
+ * is {@code W[r·stride .. r·stride + d)}), for all the targets w_1..m around one positive context
+ * c_pos at once, sharing one set of k noise words among them (Ji et al. 2016, "HogBatch"). With
+ * c_0 = c_pos, c_1..k = c_neg_1..k and the labels y_0 = 1, y_1..k = 0, every gradient is taken at
+ * the vectors before the step:
  *
  * <pre>
- *   g_io   = η [y_o − σ(C[c_o] · W[w_i])]          (= −η ∂L/∂(c_o · w_i))
- *   W[w_i] ← W[w_i] + Σ_o g_io C[c_o]               for each target i
- *   C[c_o] ← C[c_o] + Σ_i g_io W[w_i]               for each context o, once per window
+ *   g_io   = η [y_o − σ(C[c_o] · W[w_i])]          (= −η ∂L/∂(c_o · w_i))     G = η (Y − σ(W_m C_oᵀ))
+ *   W[w_i] ← W[w_i] + Σ_o g_io C[c_o]               for each target i           W_m ← W_m + G C_o
+ *   C[c_o] ← C[c_o] + Σ_i g_io W[w_i]               for each context o          C_o ← C_o + Gᵀ W_m
  * </pre>
  *
- * For one target (m = 1) this is exactly {@link SgdStep#apply}: every gradient is computed from
- * the vectors before the step, and a noise word drawn twice moves twice. For m &gt; 1 the C rows
- * move once, by the sum of the m pairs' gradients: a small matrix product instead of m(k + 1)
- * separate vector updates.
+ * For one target (m = 1) this is exactly {@link SgdStep#apply}: a noise word drawn twice moves
+ * twice. For m &gt; 1 the C rows move once, by the sum of the m pairs' gradients: two small
+ * matrix products instead of m(k + 1) separate vector updates. (A word twice among the targets
+ * moves twice; its second copy's score, on the copied rows, or its share of C's change, in
+ * {@link VectorLanes}, sees its first copy's move, a difference of order η².)
  *
  * <p>How it is made fast, without allocating anything per call:
  * <ul>
- *   <li>the rows it works on are first copied into small arrays of their own ({@code c[o]},
- *       {@code w}); Java's compiler turns loops over whole small arrays into vector
- *       instructions, but not loops over a slice of a big array at a variable offset;</li>
- *   <li>the k + 1 scores of a target are summed six (or three) at a time, so each w[j] is
- *       read once for six independent running sums (a single sum must add in order, one
- *       addition at a time, and Java may not reorder it);</li>
  *   <li>when the JVM has the Vector API ({@code --add-modules jdk.incubator.vector}, as
- *       {@code src/bin/apricot} starts the benchmarks and the tests), the scores and the
- *       gradients are computed by {@link VectorLanes}, 8 or 16 floats per instruction;</li>
- *   <li>σ and log σ come from {@link SigmoidTable} (unless {@code exactSigmoid});</li>
- *   <li>a changed row is written back as "read the current row, add the change, write": under
+ *       {@code src/bin/apricot} starts the benchmarks and the tests), both products run in
+ *       {@link VectorLanes}, 8 or 16 floats per instruction, on the rows where they are; the
+ *       fast trainer pads each row with zeros to a whole number of vectors ({@link #stride}),
+ *       which stay zero, so no row ends in a part-vector;</li>
+ *   <li>without it, the rows are copied into small arrays of their own ({@code c[o]},
+ *       {@code w}), as Java's compiler turns loops over whole small arrays into vector
+ *       instructions, but not loops over a slice of a big array at a variable offset, and
+ *       the k + 1 scores of a target are summed six (or three) at a time, so each w[j] is read
+ *       once for six independent running sums;</li>
+ *   <li>σ comes from {@link SigmoidTable} (unless {@code exactSigmoid}), and log σ, for the loss,
+ *       only when the caller asks for the loss;</li>
+ *   <li>a changed row is written as "read the current row, add the change, write": under
  *       Hogwild another thread's update to the same row is lost only if it lands in those few
  *       nanoseconds.</li>
  * </ul>
@@ -42,6 +46,7 @@ final class FastSgdStep {
     static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private final int d;
+    private final int stride;
     private final int k;
     private final boolean exactSigmoid;
     private final boolean vectorised;
@@ -52,11 +57,22 @@ final class FastSgdStep {
     private final float[] score;    // C[c_o] · W[w_i]
     private final float[] g;        // g_io
     private final float[] row;      // a row being written back
+    // The Vector API's path: the k + 1 contexts in groups of six (the last one filled up with c_0, at g = 0).
+    private final int groups;
+    private final int width;        // 6 · groups
+    private final int upper;        // the part of a row the vectors cover
+    private final int[] rows;       // C[c_o] starts at rows[o]
+    private final float[] folded;   // scratch for VectorLanes
+    private float[] scores;         // score of (w_i, c_o) at i · width + o
+    private float[] gradients;      // g_io, the same way
+    private float[] partial;        // VectorLanes' sums of W's change over the groups
+    private final float[] pending;  // VectorLanes' changes of C, kept until every group has read C
+    private float[] old;            // W[w_i][j] before the step, for the last part of a row
 
     /**
-     * A step for vectors of length d and k noise words. With {@code exactSigmoid} σ and log σ
-     * are computed exactly; otherwise they are read from {@link SigmoidTable}. The inner loops
-     * use {@link VectorLanes} when this JVM has the Vector API.
+     * A step for vectors of length d (rows of d numbers, one after another) and k noise words.
+     * With {@code exactSigmoid} σ and log σ are computed exactly; otherwise they are read from
+     * {@link SigmoidTable}. The inner loops use {@link VectorLanes} when this JVM has the Vector API.
      */
     FastSgdStep(int d, int k, boolean exactSigmoid) {
         this(d, k, exactSigmoid, VECTOR_API);
@@ -64,11 +80,23 @@ final class FastSgdStep {
 
     /** As above, with the inner loops in {@link VectorLanes} or not ({@code vectorised} needs the Vector API). */
     FastSgdStep(int d, int k, boolean exactSigmoid, boolean vectorised) {
+        this(d, d, k, exactSigmoid, vectorised);
+    }
+
+    /**
+     * As above, for rows that start {@code stride} ≥ d numbers apart; the numbers between d and
+     * the stride must be zeros (they stay zeros).
+     */
+    FastSgdStep(int d, int stride, int k, boolean exactSigmoid, boolean vectorised) {
         if (vectorised && !VECTOR_API) {
             throw new IllegalStateException("the Vector API is not in this JVM: start it with --add-modules jdk.incubator.vector");
         }
+        if (stride < d) {
+            throw new IllegalArgumentException("rows of " + d + " numbers cannot start " + stride + " apart: the stride must be at least d");
+        }
         this.vectorised = vectorised;
         this.d = d;
+        this.stride = stride;
         this.k = k;
         this.exactSigmoid = exactSigmoid;
         c = new float[k + 1][d];
@@ -78,6 +106,30 @@ final class FastSgdStep {
         score = new float[k + 1];
         g = new float[k + 1];
         row = new float[d];
+        groups = (k + 1 + 5) / 6;
+        width = 6 * groups;
+        rows = new int[width];
+        if (vectorised) {
+            upper = stride >= VectorLanes.roundUp(d) ? VectorLanes.roundUp(d) : VectorLanes.roundDown(d);
+            folded = new float[VectorLanes.LANES];
+            pending = new float[width * VectorLanes.LANES];
+        } else {
+            upper = 0;
+            folded = null;
+            pending = null;
+        }
+        scores = new float[0];
+        gradients = scores;
+        partial = scores;
+        old = scores;
+    }
+
+    /**
+     * The distance between rows that lets the Vector API's loops cover whole rows: d rounded
+     * up to a whole number of vectors (d itself without the Vector API).
+     */
+    static int stride(int d) {
+        return VECTOR_API ? VectorLanes.roundUp(d) : d;
     }
 
     /**
@@ -86,16 +138,27 @@ final class FastSgdStep {
      * L_i = −[log σ(c_pos · w_i) + Σ_o log σ(−c_neg_o · w_i)]; NaN when a score is not finite.
      */
     double apply(float[] W, float[] C, int[] targets, int m, int cPos, int[] cNeg, float eta) {
+        return apply(W, C, targets, m, cPos, cNeg, eta, true);
+    }
+
+    /** As above; the loss is computed only {@code withLoss} (else 0 is returned, or NaN when a score is not finite). */
+    double apply(float[] W, float[] C, int[] targets, int m, int cPos, int[] cNeg, float eta, boolean withLoss) {
         if (cNeg.length != k) {
             throw new IllegalArgumentException("this step was made for k = " + k + " noise words, got " + cNeg.length);
         }
+        return vectorised ? inPlace(W, C, targets, m, cPos, cNeg, eta, withLoss)
+                : copied(W, C, targets, m, cPos, cNeg, eta, withLoss);
+    }
+
+    /** The step on copies of the rows, one target after another. */
+    private double copied(float[] W, float[] C, int[] targets, int m, int cPos, int[] cNeg, float eta, boolean withLoss) {
         for (int o = 0; o <= k; o++) {
-            System.arraycopy(C, (o == 0 ? cPos : cNeg[o - 1]) * d, c[o], 0, d);    // c_o = C[c_o]
+            System.arraycopy(C, (o == 0 ? cPos : cNeg[o - 1]) * stride, c[o], 0, d);   // c_o = C[c_o]
             Arrays.fill(dc[o], 0f);
         }
         double L = 0;
         for (int i = 0; i < m; i++) {
-            int wi = targets[i] * d;
+            int wi = targets[i] * stride;
             System.arraycopy(W, wi, w, 0, d);                                       // w = W[w_i]
             scores();                                                               // c_o · w
             for (int o = 0; o <= k; o++) {
@@ -104,7 +167,9 @@ final class FastSgdStep {
                 }
                 float y = o == 0 ? 1f : 0f;
                 g[o] = eta * (y - sigma(score[o]));                                // η [y_o − σ(c_o · w)]
-                L -= logSigma(o == 0 ? score[o] : -score[o]);                      // −log σ(±c_o · w)
+                if (withLoss) {
+                    L -= logSigma(o == 0 ? score[o] : -score[o]);                  // −log σ(±c_o · w)
+                }
             }
             Arrays.fill(dw, 0f);
             gradients();                                                            // dw, dc[o] += ...
@@ -113,7 +178,7 @@ final class FastSgdStep {
             System.arraycopy(row, 0, W, wi, d);
         }
         for (int o = 0; o <= k; o++) {                                              // C[c_o] += dc[o]
-            int co = (o == 0 ? cPos : cNeg[o - 1]) * d;
+            int co = (o == 0 ? cPos : cNeg[o - 1]) * stride;
             System.arraycopy(C, co, row, 0, d);
             add(dc[o], row);
             System.arraycopy(row, 0, C, co, d);
@@ -122,10 +187,79 @@ final class FastSgdStep {
     }
 
     /**
+     * The step on the rows where they are, as two small matrix products ({@link VectorLanes}):
+     * all m(k + 1) scores, then all gradients, then W_m += G C_o and C_o += Gᵀ W_m. When the rows
+     * end in a part-vector (an unpadded stride), that part is done here, one number at a time.
+     */
+    private double inPlace(float[] W, float[] C, int[] targets, int m, int cPos, int[] cNeg, float eta, boolean withLoss) {
+        if (scores.length < m * width) {
+            scores = new float[m * width];
+            gradients = new float[m * width];
+            partial = new float[m * VectorLanes.LANES];
+            old = new float[m];
+        }
+        rows[0] = cPos * stride;
+        for (int o = 1; o < width; o++) {
+            rows[o] = o <= k ? cNeg[o - 1] * stride : rows[0];
+        }
+        for (int i = 0; i < m; i++) {                                               // S = W_m C_oᵀ
+            int wi = targets[i] * stride;
+            for (int group = 0; group < groups; group++) {
+                VectorLanes.scores6(W, wi, C, rows, 6 * group, upper, scores, i * width + 6 * group, folded);
+            }
+            for (int j = upper; j < d; j++) {
+                for (int o = 0; o <= k; o++) {
+                    scores[i * width + o] = Math.fma(W[wi + j], C[rows[o] + j], scores[i * width + o]);
+                }
+            }
+        }
+        double L = 0;
+        for (int i = 0; i < m; i++) {                                               // G = η (Y − σ(S))
+            int at = i * width;
+            for (int o = 0; o < width; o++) {
+                float s = scores[at + o];
+                if (o > k) {
+                    gradients[at + o] = 0f;                                         // a filler context
+                    continue;
+                }
+                if (!Float.isFinite(s)) {
+                    return Double.NaN;
+                }
+                gradients[at + o] = eta * ((o == 0 ? 1f : 0f) - sigma(s));
+                if (withLoss) {
+                    L -= logSigma(o == 0 ? s : -s);
+                }
+            }
+        }
+        VectorLanes.update(W, targets, m, stride, C, rows, groups, gradients, width, upper, partial, pending);
+        for (int j = upper; j < d; j++) {                                           // a part-vector at the end of the rows
+            for (int i = 0; i < m; i++) {
+                old[i] = W[targets[i] * stride + j];
+            }
+            for (int i = 0; i < m; i++) {
+                float change = 0;
+                for (int o = 0; o <= k; o++) {
+                    change = Math.fma(gradients[i * width + o], C[rows[o] + j], change);
+                }
+                W[targets[i] * stride + j] += change;
+            }
+            for (int o = 0; o <= k; o++) {
+                float change = 0;
+                for (int i = 0; i < m; i++) {
+                    change = Math.fma(gradients[i * width + o], old[i], change);
+                }
+                C[rows[o] + j] += change;
+            }
+        }
+        return L;
+    }
+
+    /**
      * CBOW's step ({@link CbowStep}) on flat arrays: h = the average of W[w_i] for the m context
      * words in {@code contexts[0..m)} predicts C[target] against C[cNeg[o]]; each C row moves by
      * g_o h, each W[w_i] by Σ_o g_o c_o (= −η ∂L/∂h, as word2vec.c). Returns the loss before the
-     * step; NaN when a score is not finite.
+     * step; NaN when a score is not finite. It works on copies of the rows, with or without the
+     * Vector API (one h per window: no matrix product to share).
      */
     double cbow(float[] W, float[] C, int[] contexts, int m, int target, int[] cNeg, float eta) {
         if (cNeg.length != k) {
@@ -133,7 +267,7 @@ final class FastSgdStep {
         }
         Arrays.fill(w, 0f);
         for (int i = 0; i < m; i++) {                                               // w = h = (1/m) Σ_i W[w_i]
-            System.arraycopy(W, contexts[i] * d, row, 0, d);
+            System.arraycopy(W, contexts[i] * stride, row, 0, d);
             add(row, w);
         }
         float mean = 1f / m;
@@ -141,7 +275,7 @@ final class FastSgdStep {
             w[j] *= mean;
         }
         for (int o = 0; o <= k; o++) {
-            System.arraycopy(C, (o == 0 ? target : cNeg[o - 1]) * d, c[o], 0, d);   // c_o = C[c_o]
+            System.arraycopy(C, (o == 0 ? target : cNeg[o - 1]) * stride, c[o], 0, d);   // c_o = C[c_o]
             Arrays.fill(dc[o], 0f);
         }
         scores();                                                                   // c_o · h
@@ -157,13 +291,13 @@ final class FastSgdStep {
         Arrays.fill(dw, 0f);
         gradients();                                                                // dw = Σ_o g_o c_o, dc[o] = g_o h
         for (int o = 0; o <= k; o++) {                                              // C[c_o] += g_o h
-            int co = (o == 0 ? target : cNeg[o - 1]) * d;
+            int co = (o == 0 ? target : cNeg[o - 1]) * stride;
             System.arraycopy(C, co, row, 0, d);
             add(dc[o], row);
             System.arraycopy(row, 0, C, co, d);
         }
         for (int i = 0; i < m; i++) {                                               // W[w_i] += Σ_o g_o c_o
-            int wi = contexts[i] * d;
+            int wi = contexts[i] * stride;
             System.arraycopy(W, wi, row, 0, d);
             add(dw, row);
             System.arraycopy(row, 0, W, wi, d);
@@ -173,10 +307,6 @@ final class FastSgdStep {
 
     /** score[o] = c_o · w for o = 0..k, six (or three) at a time. */
     private void scores() {
-        if (vectorised) {
-            VectorLanes.scores(w, c, k + 1, score);
-            return;
-        }
         int o = 0;
         for (; o + 6 <= k + 1; o += 6) {
             dot6(w, c[o], c[o + 1], c[o + 2], c[o + 3], c[o + 4], c[o + 5], score, o);
@@ -191,10 +321,6 @@ final class FastSgdStep {
 
     /** dw += Σ_o g_o c_o and dc[o] += g_o w. */
     private void gradients() {
-        if (vectorised) {
-            VectorLanes.gradients(g, c, k + 1, w, dw, dc);
-            return;
-        }
         for (int o = 0; o <= k; o++) {
             axpy(g[o], c[o], dw);
             axpy(g[o], w, dc[o]);

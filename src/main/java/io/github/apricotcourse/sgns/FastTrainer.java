@@ -30,6 +30,11 @@ import java.util.SplittableRandom;
  * as word2vec.c. With CBOW the roles are word2vec.c's too: the average of W[w_1..m] predicts
  * C[c_pos] ({@link FastSgdStep#cbow}).
  *
+ * <p>W and C are kept with their rows {@link FastSgdStep#stride} apart (d rounded up to a whole
+ * number of vectors, zeros after the d numbers), and copied to rows of d at the end. The loss
+ * history is computed on one window in every few (up to 16), so that each of its 200 points
+ * still averages about a thousand windows: the step then skips log σ for the others.
+ *
  * <p>Threads update W and C without locks (Hogwild, as word2vec.c and gensim do): a thread
  * may now and then overwrite another's tiny update, which SGD absorbs. With one thread a seed
  * gives bit-identical embeddings; with more, the interleaving of threads varies from run to
@@ -38,6 +43,10 @@ import java.util.SplittableRandom;
 final class FastTrainer {
     /** Words between two updates of the shared progress counter (word2vec.c uses 10,000). */
     private static final int PUBLISH_EVERY = 10_000;
+    /** About this many windows' losses make each point of the loss history. */
+    private static final int WINDOWS_PER_POINT = 1_000;
+    /** The loss is computed on at most every this-many-th window (log σ costs as much as σ). */
+    private static final int MOST_WINDOWS_PER_LOSS = 16;
 
     /** Sees each window the fast path trains on: the centre c_pos and the m words around it. */
     @FunctionalInterface
@@ -80,18 +89,20 @@ final class FastTrainer {
      */
     Result train(TrainingCorpus corpus, SplittableRandom root) {
         int n = corpus.vocabulary().size();
-        float[] W = Initialisation.flatW(n, d, root);
-        float[] C = new float[n * d];
+        int stride = FastSgdStep.stride(d);
+        float[] W = restride(Initialisation.flatW(n, d, root), n, d, stride, d);
+        float[] C = new float[n * stride];
         NoiseTable noiseTable = new NoiseTable(corpus.noise());
         TrainingLog log = new TrainingLog(corpus.total(epochs), epochs, eta0, listener);
+        int lossEvery = (int) Math.max(1, Math.min(MOST_WINDOWS_PER_LOSS, log.wordsPerPoint() / WINDOWS_PER_POINT));
         List<int[]> sentences = corpus.sentences();
         int slices = Math.max(1, Math.min(threads, sentences.size()));
         int[] bounds = slices(sentences, slices);
         Worker[] workers = new Worker[slices];
         Thread[] running = new Thread[slices];
         for (int s = 0; s < slices; s++) {
-            workers[s] = new Worker(W, C, sentences.subList(bounds[s], bounds[s + 1]), noiseTable, corpus.subsampling(),
-                    corpus.longest(), root.split(), root.split(), log);
+            workers[s] = new Worker(W, C, stride, sentences.subList(bounds[s], bounds[s + 1]), noiseTable,
+                    corpus.subsampling(), corpus.longest(), root.split(), root.split(), log, lossEvery);
         }
         if (slices == 1) {
             workers[0].run();                                          // on the caller's thread
@@ -112,7 +123,21 @@ final class FastTrainer {
         }
         LossHistory history = log.finish();
         List<String> words = corpus.vocabulary().words();
+        W = restride(W, n, stride, d, d);
+        C = restride(C, n, stride, d, d);
         return new Result(Embeddings.of(words, W, d), Embeddings.of(words, C, d), history);
+    }
+
+    /** The n rows of d numbers in {@code flat}, {@code from} apart, copied {@code to} apart (zeros between). */
+    private static float[] restride(float[] flat, int n, int from, int to, int d) {
+        if (from == to) {
+            return flat;
+        }
+        float[] out = new float[n * to];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(flat, r * from, out, r * to, d);
+        }
+        return out;
     }
 
     record Result(Embeddings W, Embeddings C, LossHistory history) {}
@@ -158,9 +183,10 @@ final class FastTrainer {
         private final int[] w;           // the targets around c_pos
         private final int[] cNeg;        // the k noise words
         private final int[] one = new int[1];   // a single target, when each pair draws its own noise
+        private final int lossEvery;     // the loss of one window in this many
 
-        Worker(float[] W, float[] C, List<int[]> slice, NoiseTable noise, Subsampling subsampling, int longest,
-               SplittableRandom walk, SplittableRandom draw, TrainingLog log) {
+        Worker(float[] W, float[] C, int stride, List<int[]> slice, NoiseTable noise, Subsampling subsampling,
+               int longest, SplittableRandom walk, SplittableRandom draw, TrainingLog log, int lossEvery) {
             this.W = W;
             this.C = C;
             this.slice = slice;
@@ -170,7 +196,8 @@ final class FastTrainer {
             this.shrink = shrinkWindow ? walk : null;
             this.draw = draw;
             this.log = log;
-            step = new FastSgdStep(d, k, exactSigmoid);
+            this.lossEvery = lossEvery;
+            step = new FastSgdStep(d, stride, k, exactSigmoid, FastSgdStep.VECTOR_API);
             kept = new int[longest];
             w = new int[2 * L];
             cNeg = new int[k];
@@ -189,6 +216,7 @@ final class FastTrainer {
             long words = 0;                                              // since the last publish
             double loss = 0;
             long pairs = 0;
+            int unmeasured = 0;                                          // windows since the last loss
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 for (int[] sentence : slice) {
                     if (log.stopped()) {
@@ -205,27 +233,31 @@ final class FastTrainer {
                         if (observer != null) {
                             observer.window(cPos, w, m);
                         }
+                        boolean measure = unmeasured == 0;
+                        unmeasured = unmeasured + 1 == lossEvery ? 0 : unmeasured + 1;
                         double stepLoss;
                         if (cbow) {                                  // the average of w_1..m predicts c_pos
                             drawNoise(cPos);
                             stepLoss = step.cbow(W, C, w, m, cPos, cNeg, eta);
                         } else if (sharedNegatives) {
                             drawNoise(cPos);
-                            stepLoss = step.apply(W, C, w, m, cPos, cNeg, eta);
+                            stepLoss = step.apply(W, C, w, m, cPos, cNeg, eta, measure);
                         } else {
                             stepLoss = 0;
                             for (int i = 0; i < m; i++) {
                                 drawNoise(cPos);
                                 one[0] = w[i];
-                                stepLoss += step.apply(W, C, one, 1, cPos, cNeg, eta);
+                                stepLoss += step.apply(W, C, one, 1, cPos, cNeg, eta, measure);
                             }
                         }
                         if (Double.isNaN(stepLoss)) {
                             log.fail(log.diverged(epoch));
                             return;
                         }
-                        loss += stepLoss;
-                        pairs += cbow ? 1 : m;
+                        if (measure) {
+                            loss += stepLoss;
+                            pairs += cbow ? 1 : m;
+                        }
                     }
                     words += sentence.length;
                     if (words >= PUBLISH_EVERY) {

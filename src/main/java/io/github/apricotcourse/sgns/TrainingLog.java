@@ -48,6 +48,11 @@ public final class TrainingLog {
         return LearningRate.at(eta0, done.get() + unpublished, total);
     }
 
+    /** Corpus words between two points of the loss history (1/200 of the run). */
+    public long wordsPerPoint() {
+        return reportEvery;
+    }
+
     /** Corpus words done, over all epochs and threads. */
     public long done() {
         return done.get();

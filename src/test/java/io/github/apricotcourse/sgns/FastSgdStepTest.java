@@ -154,6 +154,39 @@ class FastSgdStepTest {
     }
 
     @Test
+    void rowsPaddedToWholeVectorsTrainAsRowsOfD() {
+        int d = 37;
+        int stride = FastSgdStep.stride(d);
+        assertTrue(stride > d && stride % VectorLanes.LANES == 0, "stride " + stride);
+        int n = 11;
+        SplittableRandom rng = new SplittableRandom(17);
+        float[] W = new float[n * d];
+        float[] C = new float[n * d];
+        float[] pW = new float[n * stride];
+        float[] pC = new float[n * stride];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < d; j++) {
+                W[r * d + j] = pW[r * stride + j] = (float) (rng.nextDouble() - 0.5);
+                C[r * d + j] = pC[r * stride + j] = (float) (rng.nextDouble() - 0.5);
+            }
+        }
+        int[] targets = {0, 4, 9, 2};
+        for (int k : new int[] {5, 7}) {
+            int[] cNeg = {3, 3, 8, 1, 10, 5, 7};                       // noise word 3 twice, 5 = c_pos once
+            cNeg = java.util.Arrays.copyOf(cNeg, k);
+            double rowsOfD = new FastSgdStep(d, k, false, false).apply(W, C, targets, 4, 5, cNeg, 0.1f);
+            double padded = new FastSgdStep(d, stride, k, false, true).apply(pW, pC, targets, 4, 5, cNeg, 0.1f);
+            assertEquals(rowsOfD, padded, 1e-5 * rowsOfD, "loss, k = " + k);
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < stride; j++) {
+                    assertEquals(j < d ? W[r * d + j] : 0f, pW[r * stride + j], 1e-5, "W[" + r + "][" + j + "], k = " + k);
+                    assertEquals(j < d ? C[r * d + j] : 0f, pC[r * stride + j], 1e-5, "C[" + r + "][" + j + "], k = " + k);
+                }
+            }
+        }
+    }
+
+    @Test
     void anInfiniteScoreIsReportedAsNaN() {
         float[] W = new float[N * D];
         float[] C = new float[N * D];

@@ -10,8 +10,8 @@
         metadata has its timestamps and the driver's status).
 
     notebooks.py bench-kernel [--kernel apricot] [--runs 3] [LESSON...]
-        Prints the kernel's figures: time from start to the first cell's result, resident memory
-        of the idle kernel, and end-to-end time of a two-cell notebook (median of the runs); then
+        Prints the kernel's figures: time from start to the first cell's result (and the kernel's
+        CPU time by then), resident memory of the idle kernel, and end-to-end time of a two-cell notebook (median of the runs); then
         runs each lesson once (default: notebooks/*.ipynb) and prints its peak kernel resident
         memory (the kernel process's VmHWM, read after every cell).
 
@@ -608,23 +608,35 @@ def _drive_live_notebook(page, name, started):
     return 0 if ok else 1
 
 
-def first_result_seconds_and_idle_rss(kernel_name):
-    """Starts a kernel, runs `1 + 1`, returns (seconds to the result, idle RSS in MB)."""
+def kernel_cpu_seconds(manager):
+    """CPU time (user + system) the kernel process has used so far, from /proc/PID/stat."""
+    with open(f"/proc/{manager.provisioner.process.pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def first_result_and_idle_rss(kernel_name):
+    """Starts a kernel, runs `1 + 1`; returns (seconds to the result, the kernel's CPU seconds by
+    then, idle RSS in MB). CPU time varies less than wall time on a machine shared with other work."""
     from jupyter_client.manager import start_new_kernel
     start = time.monotonic()
     manager, client = start_new_kernel(kernel_name=kernel_name, startup_timeout=120)
     try:
         reply = client.execute_interactive("1 + 1", timeout=120, output_hook=lambda msg: None)
         first = time.monotonic() - start
+        cpu = kernel_cpu_seconds(manager)
         if reply["content"]["status"] != "ok":
             raise RuntimeError(f"the first cell failed: {reply['content']}")
         time.sleep(3)  # idle: let start-up threads settle
-        return first, driver.kernel_memory_mb(manager, "VmRSS")
+        return first, cpu, driver.kernel_memory_mb(manager, "VmRSS")
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
 
 
+# Issue 20's targets: a student does not wait for the kernel, and many kernels fit on one machine.
+FIRST_RESULT_TARGET_S = 1.0
+IDLE_RSS_TARGET_MB = 150
 # mybinder.org gives each user 1-2 GB: a lesson's kernel must stay below the smaller, counted strictly.
 LESSON_PEAK_TARGET_MB = 1000
 
@@ -647,16 +659,20 @@ def two_cell_notebook_seconds(kernel_name):
 
 
 def bench_kernel(args):
-    firsts, rss, notebooks = [], [], []
+    firsts, cpus, rss, notebooks = [], [], [], []
     for _ in range(args.runs):
-        f, r = first_result_seconds_and_idle_rss(args.kernel)
+        f, c, r = first_result_and_idle_rss(args.kernel)
         firsts.append(f)
+        cpus.append(c)
         rss.append(r)
         notebooks.append(two_cell_notebook_seconds(args.kernel))
-    print(f"Kernel benchmark ({args.kernel}, median of {args.runs} runs, {os.cpu_count()} cores)")
-    print(f"  start to first cell result : {statistics.median(firsts):.2f} s   (target < 2.5 s; runs: "
+    load = " ".join(open("/proc/loadavg").read().split()[:3])
+    print(f"Kernel benchmark ({args.kernel}, median of {args.runs} runs, {os.cpu_count()} cores, load average {load})")
+    print(f"  start to first cell result : {statistics.median(firsts):.2f} s   (target < {FIRST_RESULT_TARGET_S} s; runs: "
           + ", ".join(f"{x:.2f}" for x in firsts) + ")")
-    print(f"  idle kernel resident memory: {statistics.median(rss):.0f} MB   (target < 250 MB; runs: "
+    print(f"  kernel CPU time by then    : {statistics.median(cpus):.2f} s   (runs: "
+          + ", ".join(f"{x:.2f}" for x in cpus) + ")")
+    print(f"  idle kernel resident memory: {statistics.median(rss):.0f} MB   (target < {IDLE_RSS_TARGET_MB} MB; runs: "
           + ", ".join(f"{x:.0f}" for x in rss) + ")")
     print(f"  two-cell notebook, end to end (nbclient): {statistics.median(notebooks):.2f} s   (runs: "
           + ", ".join(f"{x:.2f}" for x in notebooks) + ")")

@@ -257,7 +257,7 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
     public ReplacementOptions complete(String code, int at) {
         awaitQuietly();
         int[] anchor = new int[1];
-        List<SourceCodeAnalysis.Suggestion> suggestions = session.analysis().completionSuggestions(code, at, anchor);
+        List<SourceCodeAnalysis.Suggestion> suggestions = session.completionAnalysis().completionSuggestions(code, at, anchor);
         if (suggestions == null || suggestions.isEmpty()) {
             return null;
         }
@@ -279,7 +279,7 @@ public final class ApricotKernel extends BaseKernel implements DisplayTarget {
         if (end < code.length() && code.charAt(end) == '(') {
             end++;
         }
-        List<SourceCodeAnalysis.Documentation> docs = session.analysis().documentation(code, end, true);
+        List<SourceCodeAnalysis.Documentation> docs = session.completionAnalysis().documentation(code, end, true);
         if (docs == null || docs.isEmpty()) {
             return null;
         }

@@ -41,6 +41,7 @@ final class JShellSession implements AutoCloseable {
     private final JShell shell;
     private final InProcessExecutionControl control;
     private final SourceCodeAnalysis analysis;
+    private final CompletionIndex index;
     /** Where each snippet (by JShell id) came from, to name cells and lines in stack traces. */
     private final Map<String, SnippetSource> sources = new ConcurrentHashMap<>();
     /**
@@ -76,6 +77,7 @@ final class JShellSession implements AutoCloseable {
                 .compilerOptions(settings.compilerOptions().toArray(String[]::new))
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
+        this.index = CompletionIndex.holdBack(analysis);
         ExitGuard.install();
         this.previousDefinitions = Definitions.install(definitions);
         this.previousHandler = Thread.getDefaultUncaughtExceptionHandler();
@@ -106,9 +108,20 @@ final class JShellSession implements AutoCloseable {
         shell.addToClasspath(path);
     }
 
-    /** Code analysis for completion and documentation. */
+    /** Code analysis that needs no class index: where snippets end, whether code is complete. */
     SourceCodeAnalysis analysis() {
         return analysis;
+    }
+
+    /** Code analysis for completion and documentation; the first call lets JShell index the class path. */
+    SourceCodeAnalysis completionAnalysis() {
+        index.release();
+        return analysis;
+    }
+
+    /** Whether JShell's class index is still held back (no completion asked for yet). */
+    boolean indexHeldBack() {
+        return index.held();
     }
 
     /**
@@ -367,6 +380,9 @@ final class JShellSession implements AutoCloseable {
 
     @Override
     public void close() {
+        // JShell's indexer is one thread for the whole JVM: a session held back forever would block
+        // the indexing of every later session in it.
+        index.release();
         Definitions.restore(definitions, previousDefinitions);
         if (Thread.getDefaultUncaughtExceptionHandler() == handler) {
             Thread.setDefaultUncaughtExceptionHandler(previousHandler);

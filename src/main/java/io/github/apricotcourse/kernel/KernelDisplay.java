@@ -4,8 +4,8 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 
 /**
  * IJava's display API, for cells: {@code render}, {@code display} and {@code updateDisplay}
- * with IJava's signatures. The start-up script {@code display.jsh} defines top-level
- * methods of these names that call here, so notebooks written for IJava run unchanged.
+ * with IJava's signatures. The start-up script {@code display.jsh} imports them statically, so
+ * notebooks written for IJava run unchanged.
  */
 public final class KernelDisplay {
 

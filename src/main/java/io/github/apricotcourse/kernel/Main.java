@@ -29,13 +29,15 @@ public final class Main {
             System.err.println("Connection file " + connectionFile + " does not exist. Fix: start the kernel from Jupyter.");
             System.exit(2);
         }
+        // First the kernel, whose start-up scripts then compile in the background (the longest
+        // part of a start) while this thread sets up logging and the connection.
+        ApricotKernel kernel = new ApricotKernel(KernelSettings.from(System.getenv()));
         // basekernel logs each socket loop's start and stop at INFO (as "Loop-shell" etc.); only
         // warnings are worth a line in the notebook server's log.
         Logger.getLogger("").setLevel(Level.WARNING);
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
         KernelConnectionProperties properties =
                 KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));
-        ApricotKernel kernel = new ApricotKernel(KernelSettings.from(System.getenv()));
         JupyterConnection connection = new JupyterConnection(properties);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();

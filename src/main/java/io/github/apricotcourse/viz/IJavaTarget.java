@@ -82,7 +82,7 @@ final class IJavaTarget implements DisplayTarget {
         if (bundle.isPresent()) {
             Object data = displayDataClass.getConstructor().newInstance();
             Method putData = displayDataClass.getMethod("putData", String.class, Object.class);
-            for (Map.Entry<String, String> e : bundle.get().data().entrySet()) {
+            for (Map.Entry<String, Object> e : bundle.get().jupyterData().entrySet()) {
                 putData.invoke(data, e.getKey(), e.getValue());
             }
             return data;

@@ -1,7 +1,10 @@
 package io.github.apricotcourse.viz;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonSyntaxException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tech.tablesaw.api.Table;
@@ -13,12 +16,28 @@ import tech.tablesaw.plotly.components.Figure;
  * objects look in a notebook; both the Apricot kernel and the IJava bridge in {@link Display}
  * use it.
  *
+ * <p>Figures are self-contained HTML that carries plotly.js (the first of a session, ~4.5 MB), so
+ * they draw offline everywhere. With the environment variable {@code APRICOT_PLOTLY=mime} a plain
+ * Tablesaw {@link Figure} is sent instead as plotly's own MIME type
+ * ({@code application/vnd.plotly.v1+json}: its data and layout, a few KB) with a short
+ * {@code text/html} note for front ends that cannot draw it: JupyterLab and Notebook 7 draw it
+ * when plotly's extension is installed ({@code pip install plotly}), nbconvert's HTML export and
+ * front ends without the extension show the note. Slider figures and explorers run their own
+ * JavaScript and stay HTML with plotly.js.
+ *
  * @param data MIME type to content, most preferred first
  */
 public record MimeBundle(Map<String, String> data) {
 
     public static final String HTML = "text/html";
     public static final String TEXT = "text/plain";
+    /** plotly's own MIME type: a JSON object with the figure's {@code data} and {@code layout}. */
+    public static final String PLOTLY = "application/vnd.plotly.v1+json";
+    /** The environment variable that chooses how figures travel: {@code inline} (the default) or {@code mime}. */
+    public static final String PLOTLY_FORM = "APRICOT_PLOTLY";
+
+    private static final String FIGURE_TEXT = "Figure (plotly): shown in a notebook, or save with "
+            + "tech.tablesaw.plotly.Plot.show(figure)";
 
     public MimeBundle {
         data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
@@ -38,6 +57,36 @@ public record MimeBundle(Map<String, String> data) {
      * own renderer (usually its {@code toString()}).
      */
     public static Optional<MimeBundle> of(Object value) {
+        return of(value, plotlyMime(System.getenv(PLOTLY_FORM)));
+    }
+
+    /**
+     * Whether {@code APRICOT_PLOTLY}'s value asks for plotly's MIME type: true for {@code mime},
+     * false when unset, empty or {@code inline}.
+     */
+    static boolean plotlyMime(String setting) {
+        String v = setting == null ? "" : setting.strip().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "", "inline" -> false;
+            case "mime" -> true;
+            default -> throw new IllegalArgumentException(PLOTLY_FORM + " is '" + setting + "'. Fix: set it to 'inline' "
+                    + "(figures carry plotly.js and draw offline everywhere, the default) or 'mime' (plotly's own MIME "
+                    + "type, for JupyterLab with plotly's extension), or unset it.");
+        };
+    }
+
+    /** The rich forms of {@code value}; plain figures as plotly's MIME type if {@code plotlyMime}. */
+    static Optional<MimeBundle> of(Object value, boolean plotlyMime) {
+        if (value instanceof Figure f && plotlyMime) {
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put(PLOTLY, SliderFigure.figureJson(f).toString());
+            data.put(HTML, "<div class=\"apricot-figure-note\">This plotly figure was sent as plotly's own MIME type "
+                    + "(APRICOT_PLOTLY=mime), which this page cannot draw. Fix: open the notebook in JupyterLab with "
+                    + "plotly's extension (pip install plotly), or run it again with APRICOT_PLOTLY unset, which "
+                    + "draws every figure offline.</div>");
+            data.put(TEXT, FIGURE_TEXT);
+            return Optional.of(new MimeBundle(data));
+        }
         if (value instanceof Html h) {
             return Optional.of(html(h.html(), h.text()));
         }
@@ -45,8 +94,7 @@ public record MimeBundle(Map<String, String> data) {
             return Optional.of(html(TableHtml.of(t), t.print()));
         }
         if (value instanceof Figure f) {
-            return Optional.of(html(FigureHtml.of(f), "Figure (plotly): shown in a notebook, or save with "
-                    + "tech.tablesaw.plotly.Plot.show(figure)"));
+            return Optional.of(html(FigureHtml.of(f), FIGURE_TEXT));
         }
         if (value instanceof SliderFigure s) {
             return Optional.of(html(FigureHtml.of(s), s.toString()));
@@ -55,5 +103,27 @@ public record MimeBundle(Map<String, String> data) {
             return Optional.of(html(FigureHtml.of(e), e.toString()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The data as a Jupyter message carries it: JSON MIME types ({@code application/...+json}) as
+     * JSON objects (maps and lists, which any kernel's JSON writer serialises as such), the
+     * rest as text.
+     */
+    public Map<String, Object> jupyterData() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : data.entrySet()) {
+            out.put(e.getKey(), e.getKey().endsWith("+json") ? json(e.getKey(), e.getValue()) : e.getValue());
+        }
+        return out;
+    }
+
+    private static Object json(String mime, String text) {
+        try {
+            return new Gson().fromJson(text, Object.class);
+        } catch (JsonSyntaxException e) {
+            throw new IllegalStateException("The " + mime + " form is not JSON (" + e.getMessage() + "): "
+                    + text.substring(0, Math.min(80, text.length())), e);
+        }
     }
 }

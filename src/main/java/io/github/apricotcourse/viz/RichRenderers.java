@@ -23,12 +23,19 @@ public final class RichRenderers {
 
     /** Registers Tablesaw tables and figures, {@link SliderFigure}s, {@link Explorer}s and {@link Html} with {@code renderer}. */
     public static void register(Renderer renderer) {
+        register(renderer, MimeBundle.plotlyMime(System.getenv(MimeBundle.PLOTLY_FORM)));
+    }
+
+    /** Registers the rich forms; plain figures as plotly's MIME type if {@code plotlyMime} (see {@link MimeBundle}). */
+    static void register(Renderer renderer, boolean plotlyMime) {
+        MIMEType plotly = MIMEType.parse(MimeBundle.PLOTLY);
         for (Class<?> type : new Class<?>[] {Table.class, Figure.class, SliderFigure.class, Explorer.class, Html.class}) {
+            boolean asPlotly = plotlyMime && type == Figure.class;
             renderer.createRegistration(type)
-                    .preferring(MIMEType.TEXT_HTML)
-                    .supporting(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
-                    .register((value, context) -> MimeBundle.of(value).ifPresent(bundle -> {
-                        for (Map.Entry<String, String> e : bundle.data().entrySet()) {
+                    .preferring(asPlotly ? new MIMEType[] {plotly, MIMEType.TEXT_HTML} : new MIMEType[] {MIMEType.TEXT_HTML})
+                    .supporting(plotly, MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
+                    .register((value, context) -> MimeBundle.of(value, plotlyMime).ifPresent(bundle -> {
+                        for (Map.Entry<String, Object> e : bundle.jupyterData().entrySet()) {
                             Object content = e.getValue();
                             context.renderIfRequested(MIMEType.parse(e.getKey()), () -> content);
                         }

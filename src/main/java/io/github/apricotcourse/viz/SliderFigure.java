@@ -332,6 +332,16 @@ public final class SliderFigure {
         }
     }
 
+    /** A Tablesaw figure as plotly JSON: {@code {"data": [traces], "layout": {...}}}. */
+    static JsonObject figureJson(Figure figure) {
+        JsonObject json = new JsonObject();
+        Trace[] traces = figure.getTraces();
+        json.add("data", traces == null || traces.length == 0 ? new JsonArray() : traces(figure, "the figure"));
+        json.add("layout", figure.getLayout() == null ? new JsonObject()
+                : jsObject(figure.getLayout().asJavascript(), "var layout =", "the figure's layout"));
+        return json;
+    }
+
     /** The figure's traces as plotly JSON, read from Tablesaw's {@code var traceN = {...};}. */
     private static JsonArray traces(Figure figure, String frame) {
         Trace[] traces = figure.getTraces();

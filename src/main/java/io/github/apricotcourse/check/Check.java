@@ -88,8 +88,8 @@ public final class Check {
      * even through the notebook's other methods and classes that it calls: the first line of an
      * exercise's check, {@code Check.forbid("sigmoid", "Sigmoid.sigma")}. Fails with
      * "✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself", or "✘ gradW: uses
-     * helper myGrad, which calls SgnsLoss.of, …", as {@code apricot grade} does. On a kernel that does not record cell sources ({@link Definitions}), it says it cannot
-     * check and does not fail.
+     * helper myGrad, which calls SgnsLoss.of, …", as {@code apricot grade} does. On a kernel that
+     * does not record cell sources ({@link Definitions}), it says it cannot check and does not fail.
      */
     public static void forbid(String name, String... forbidden) {
         if (name == null || name.isBlank() || forbidden == null || forbidden.length == 0) {

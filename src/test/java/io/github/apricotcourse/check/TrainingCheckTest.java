@@ -166,6 +166,8 @@ class TrainingCheckTest {
                 TrainingCheckTest::sequentialStep, SENTENCE, EPOCHS));
         assertTrue(f.getMessage().contains("piece 1, the SGD step"), f.getMessage());
         assertTrue(f.getMessage().contains("differs first: the library's"), f.getMessage());
+        assertTrue(f.getMessage().matches("(?s).*\\(off by [0-9.e-]+, tolerance 1e-09\\)"),
+                "numbers that print alike still show how far off: " + f.getMessage());
     }
 
     @Test
@@ -212,6 +214,7 @@ class TrainingCheckTest {
         TrainingCheck.step("honest", TrainingCheckTest::step, W, C, 0, 1, new int[] {2, 2}, 0.5, 1e-12);
         CheckFailure f = assertThrows(CheckFailure.class, () -> TrainingCheck.step("repeated", once, W, C, 0, 1, new int[] {2, 2}, 0.5, 1e-12));
         assertTrue(f.getMessage().contains("the loss differs"), f.getMessage());
+        assertTrue(f.getMessage().contains("(off by "), f.getMessage());
     }
 
     @Test

@@ -97,6 +97,8 @@ class GradeLessonsEndToEndTest {
      */
     @Test
     void lessonFoursTrainerPiecesScoreOnlyWhenEveryCaseIsRight() throws Exception {
+        // Each noise word's gradient taken at its row as it is when its turn comes. Passes the visible
+        // check (lesson 2's example: the noise words matrix and tolstoy are two different rows).
         String step = "static double sgdStep(double[][] W, double[][] C, int w, int cPos, int[] cNeg, double eta) {\n"
                 + "    double[] w0 = W[w].clone();\n"
                 + "    double[][] noise = new double[cNeg.length][];\n"
@@ -108,6 +110,7 @@ class GradeLessonsEndToEndTest {
                 + "        // the gradient at the row as it is now: a noise word drawn twice moves again from where it went\n"
                 + "        Vectors.axpy(-eta, SgnsLoss.of(w0, C[cPos], C[cNeg[i]]).gradCNeg(0), C[cNeg[i]]);\n"
                 + "    }\n    return before.value();\n}";
+        // The window shrunk to half the sentence. Passes the visible check (JM's sentence of 8 words, L = 2).
         String pairs = "static List<SkipGramWindows.Pair> pairs(List<String> tokens, int L) {\n"
                 + "    int l = Math.min(L, tokens.size() / 2);   // a window no wider than half the sentence\n"
                 + "    List<SkipGramWindows.Pair> out = new ArrayList<>();\n"
@@ -118,14 +121,16 @@ class GradeLessonsEndToEndTest {
         String head = "static double trainSentence(double[][] W, double[][] C, int[] sentence, int L, int k,\n"
                 + "                            NoiseDistribution noise, SplittableRandom draw, double eta) {\n";
         String window = "        for (int j = Math.max(0, t - L); j <= Math.min(sentence.length - 1, t + L); j++) {\n";
-        // The first pair's noise words are drawn before the window is looked at: also for a target without context words.
+        // The first pair's noise words drawn before the window is looked at: also for a target without
+        // context words. Passes the visible check (JM's sentence, L = 2: every target has context words).
         String emptyWindow = head + "    double loss = 0;\n    for (int t = 0; t < sentence.length; t++) {\n"
                 + "        int[] cNeg = noise.sample(draw, sentence[t], k);\n        boolean first = true;\n" + window
                 + "            if (j == t) continue;\n"
                 + "            if (!first) cNeg = noise.sample(draw, sentence[t], k);\n            first = false;\n"
                 + "            loss += sgdStep(W, C, sentence[t], sentence[j], cNeg, eta);\n"
                 + "        }\n    }\n    return loss;\n}";
-        // A sentence that cannot fill one window is skipped.
+        // A sentence that cannot fill one window skipped. Passes the visible check (JM's sentence, 8
+        // words, L = 2) and the hidden one-word sentence (nothing to train there either way).
         String shortSentence = head + "    if (sentence.length <= L) return 0;\n    double loss = 0;\n"
                 + "    for (int t = 0; t < sentence.length; t++) {\n" + window
                 + "            if (j != t) loss += sgdStep(W, C, sentence[t], sentence[j], noise.sample(draw, sentence[t], k), eta);\n"

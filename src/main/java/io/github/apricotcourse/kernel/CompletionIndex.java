@@ -7,10 +7,10 @@ import jdk.jshell.SourceCodeAnalysis;
 /**
  * JShell's index of every class on the class path (the JDK's and each jar's), which completion
  * uses to suggest package names. JShell starts building it in a background thread as soon as a
- * session's code analysis exists; in the kernel that took about 1 s of CPU time, while the
- * start-up scripts were compiling on a 2-core machine, and left about 35 MB more heap in use
- * (measured with the kernel's jars, 2026-12-02). This holds the indexing back until the first
- * completion or documentation request, the only ones that read it.
+ * session's code analysis exists; with the kernel's jars that took about 1 s of CPU time while
+ * the start-up scripts were compiling on a 2-core machine, and kept 34-47 MB more resident
+ * (2026-12-02). This holds the indexing back until the first completion or documentation
+ * request, the only ones that read it.
  *
  * <p>JShell pauses indexing with {@code suspendIndexing()} and {@code resumeIndexing()}, methods of
  * its implementation class that are public but not part of its API: calling them needs

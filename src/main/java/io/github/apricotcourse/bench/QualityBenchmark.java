@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
  * The quality benchmark: trains SGNS (d = 100, L = 5, k = 5, 5 epochs, min-count 5, η₀ = 0.025)
  * on the fast path ({@code --threads}, 2 by default, as the C reference) on a real corpus, once
  * per seed, and beside it CBOW (the same settings, η₀ = 0.05 as word2vec's CBOW) and GloVe
- * (d = 100, L = 5 with pairs δ apart counted 1/δ, min-count 5, 15 epochs, η₀ = 0.05, x_max = 10
+ * (d = 100, L = 5 with pairs δ apart counted 1/δ, min-count 5, 15 epochs unless {@code --glove-epochs}
+ * says otherwise, η₀ = 0.05, x_max = 10
  * as glove.c's demo script sets for text8, where the paper's 100 is for billions of words; its
  * vectors W + W̃); {@code
  * --models} picks which. It scores each run's vectors on WordSim-353, SimLex-999 and the Google analogies (top
@@ -52,7 +53,7 @@ import picocli.CommandLine.Spec;
  *   APRICOT_DATA=../shared/datasets java -cp 'target/apricot.jar:target/lib/*' \
  *       io.github.apricotcourse.bench.QualityBenchmark [pg_mix_17M | pg_mix_4M | text8] [first seed]
  *       [--runs 3] [--sample 1e-4] [--eta 0.025] [--threads 2] [--shared-negatives true|false]
- *       [--models skip-gram,cbow,glove] [--save vectors.bin]
+ *       [--models skip-gram,cbow,glove] [--glove-epochs 15] [--save vectors.bin]
  *   ... QualityBenchmark [corpus] --score c-run1.bin --score c-run2.bin ...
  * </pre>
  *
@@ -91,6 +92,8 @@ public final class QualityBenchmark implements Callable<Integer> {
     @Option(names = "--shared-negatives", arity = "1", paramLabel = "true|false", defaultValue = "true",
             description = "(default ${DEFAULT-VALUE})")
     private boolean sharedNegatives;
+    @Option(names = "--glove-epochs", paramLabel = "N", defaultValue = "15", description = "GloVe's epochs (default ${DEFAULT-VALUE})")
+    private int gloveEpochs;
     @Option(names = "--models", split = ",", paramLabel = "MODEL", defaultValue = "skip-gram,cbow,glove",
             description = "which models to train: skip-gram, cbow, glove (default ${DEFAULT-VALUE});"
                     + " --sample, --eta, --threads and --shared-negatives are the word2vec models'")
@@ -167,6 +170,9 @@ public final class QualityBenchmark implements Callable<Integer> {
     public Integer call() throws IOException {
         if (runs < 1) {
             throw new ParameterException(spec.commandLine(), "--runs must be at least 1, got " + runs);
+        }
+        if (gloveEpochs < 1) {
+            throw new ParameterException(spec.commandLine(), "--glove-epochs must be at least 1, got " + gloveEpochs);
         }
         for (String m : models) {
             if (!MODELS.contains(m)) {
@@ -247,7 +253,8 @@ public final class QualityBenchmark implements Callable<Integer> {
                     ? String.format(Locale.ROOT, ", sample %s, η₀ %s, %d thread%s, %s noise words", plain(sample),
                             plain(e.getKey().equals("cbow") ? 2 * eta : eta), threads, threads == 1 ? "" : "s",
                             sharedNegatives ? "shared" : "per-pair")
-                    : ", d 100, L 5 (pairs δ apart counted 1/δ), 15 epochs, η₀ 0.05, x_max 10, vectors W + W̃");
+                    : String.format(Locale.ROOT, ", d 100, L 5 (pairs δ apart counted 1/δ), %d epochs, η₀ 0.05, x_max 10,"
+                            + " vectors W + W̃", gloveEpochs));
             summary(id, e.getValue(), e.getKey().equals("skip-gram"));
         }
         return 0;
@@ -260,7 +267,7 @@ public final class QualityBenchmark implements Callable<Integer> {
     private Embeddings train(String name, Corpus corpus, long seed, int run) {
         ProgressBar bar = new ProgressBar(name + " on " + id + ", seed " + seed);
         if (name.equals("glove")) {
-            GloveTrainer trainer = GloveTrainer.create().dimension(100).window(5).epochs(15).xMax(10).minCount(5).seed(seed)
+            GloveTrainer trainer = GloveTrainer.create().dimension(100).window(5).epochs(gloveEpochs).xMax(10).minCount(5).seed(seed)
                     .listener(bar);
             System.out.printf(Locale.ROOT, "%nrun %d of %d: %s with %s%n", run, runs, id, trainer);
             GloveModel model = trainer.train(corpus);

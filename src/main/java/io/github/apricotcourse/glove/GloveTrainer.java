@@ -58,7 +58,10 @@ public final class GloveTrainer extends TrainingOptions<GloveTrainer> {
         return this;
     }
 
-    /** x_max, the count from which a cell weighs 1 (GloVe: 100). */
+    /**
+     * x_max, the count from which a cell weighs 1: the paper's 100 suits billions of words; on a
+     * few million most counts stay far below it, and glove.c's demo script uses 10 on text8.
+     */
     public GloveTrainer xMax(double x) {
         GloveLoss.requireWeighting(x, alpha);
         xMax = x;

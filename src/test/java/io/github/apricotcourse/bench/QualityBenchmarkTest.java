@@ -87,6 +87,8 @@ class QualityBenchmarkTest {
     void badOptionsAreNamed() {
         String runs = refused("--runs", "0");
         assertTrue(runs.startsWith("2 --runs must be at least 1, got 0"), runs);
+        String gloveEpochs = refused("--glove-epochs", "0");
+        assertTrue(gloveEpochs.startsWith("2 --glove-epochs must be at least 1, got 0"), gloveEpochs);
         String notANumber = refused("--sample", "often");
         assertTrue(notANumber.startsWith("2 Invalid value for option '--sample': 'often' is not a double"), notANumber);
         String unknown = refused("--epochs", "3");

@@ -634,6 +634,37 @@ def first_result_and_idle_rss(kernel_name):
         manager.shutdown_kernel(now=True)
 
 
+def floor_seconds(kernel_name, engine, runs):
+    """Times KernelFloor: a fresh JVM that only compiles and runs `1 + 1` (engine javac or jshell: no
+    Jupyter, imports or class path), or the Apricot kernel doing so without Jupyter (engine kernel),
+    with the kernelspec's java and flags and a class-data-sharing archive of its own, as the kernel
+    has. Returns (median wall seconds, median CPU seconds) over `runs` runs."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    spec = KernelSpecManager().get_kernel_spec(kernel_name)
+    argv = [a.replace("{resource_dir}", spec.resource_dir) for a in spec.argv]
+    java = argv[0]
+    flags = [a for a in argv[1:argv.index("-cp")] if not a.startswith("-XX:SharedArchiveFile=")]
+    # javac and jshell run with no class path but their own jar; kernel with the kernel's.
+    jar = argv[argv.index("-cp") + 1] if engine == "kernel" else os.path.join(spec.resource_dir, "apricot.jar")
+    main = "io.github.apricotcourse.bench.KernelFloor"
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = os.path.join(tmp, "floor.jsa")
+        subprocess.run([java, *flags, f"-XX:ArchiveClassesAtExit={archive}", "-cp", jar, main, engine],
+                       check=True, capture_output=True)
+        walls, cpus = [], []
+        for _ in range(runs):
+            before = os.times()
+            start = time.monotonic()
+            out = subprocess.run([java, *flags, f"-XX:SharedArchiveFile={archive}", "-cp", jar, main, engine],
+                                 check=True, capture_output=True, text=True).stdout.strip()
+            walls.append(time.monotonic() - start)
+            after = os.times()
+            cpus.append(after.children_user + after.children_system - before.children_user - before.children_system)
+            if out != "2":
+                raise RuntimeError(f"KernelFloor {engine} printed {out!r}, not 2")
+    return statistics.median(walls), statistics.median(cpus)
+
+
 # Issue 20's targets: a student does not wait for the kernel, and many kernels fit on one machine.
 FIRST_RESULT_TARGET_S = 1.0
 IDLE_RSS_TARGET_MB = 150
@@ -674,6 +705,12 @@ def bench_kernel(args):
           + ", ".join(f"{x:.2f}" for x in cpus) + ")")
     print(f"  idle kernel resident memory: {statistics.median(rss):.0f} MB   (target < {IDLE_RSS_TARGET_MB} MB; runs: "
           + ", ".join(f"{x:.0f}" for x in rss) + ")")
+    print("  the same cell in a fresh JVM with the kernel's flags and a CDS archive, without Jupyter (medians):")
+    for engine, what in (("javac", "javac alone, no imports or class path"),
+                         ("jshell", "JShell alone, no imports or class path"),
+                         ("kernel", "the Apricot kernel: its class path and start-up imports")):
+        wall, cpu = floor_seconds(args.kernel, engine, args.runs)
+        print(f"    {what:56}: {wall:.2f} s, CPU {cpu:.2f} s")
     print(f"  two-cell notebook, end to end (nbclient): {statistics.median(notebooks):.2f} s   (runs: "
           + ", ".join(f"{x:.2f}" for x in notebooks) + ")")
     lessons = args.lessons or sorted(glob.glob(os.path.join(REPO, "notebooks", "*.ipynb")))

@@ -106,11 +106,17 @@ public final class Check {
         if (sources.get().isEmpty()) {
             throw failure(name, "nothing named " + name + " is defined yet; run the cell that defines it first");
         }
-        List<String> chain = ForbiddenNames.reach(name, sources.get(), names, n -> Definitions.sourcesOf(n).orElse(List.of()));
+        List<String> chain = ForbiddenNames.reach(name, codeOf(sources.get()), names,
+                n -> codeOf(Definitions.sourcesOf(n).orElse(List.of())));
         if (!chain.isEmpty()) {
             throw failure(name, ForbiddenNames.message(chain));
         }
         pass(name + ": your own code (it uses none of " + String.join(", ", names) + ")");
+    }
+
+    /** The sources the kernel recorded, each as code alone, made once for {@link ForbiddenNames#reach}. */
+    private static List<JavaSource.Code> codeOf(List<String> sources) {
+        return sources.stream().map(JavaSource.Code::of).toList();
     }
 
     /** Prints one pass line. */

@@ -1,7 +1,7 @@
 package io.github.apricotcourse.grade;
 
 import io.github.apricotcourse.check.ForbiddenNames;
-import io.github.apricotcourse.check.JavaSource;
+import io.github.apricotcourse.check.JavaSource.Code;
 import io.github.apricotcourse.check.Tally;
 import io.github.apricotcourse.grade.GradingNotebook.Placement;
 import io.github.apricotcourse.grade.Lesson.CheckCell;
@@ -38,9 +38,10 @@ public final class Verdicts {
             int timeoutSeconds, String memoryLimit) {
         List<ExerciseResult> results = new ArrayList<>();
         String mismatch = mismatch(assembly, executed);
+        List<StudentCode> cells = studentCode(assembly);
         for (Placement p : assembly.placements().values()) {
             CheckCell check = p.check();
-            String twin = twin(check, assembly);
+            String twin = twin(check, cells);
             String failure = mismatch != null ? mismatch : twin != null ? twin
                     : failure(p, executed, assembly.nonce(), timeoutSeconds, memoryLimit);
             boolean passed = failure.startsWith("✔");
@@ -80,27 +81,37 @@ public final class Verdicts {
      * cell, every other cell of theirs that declares the exercise's method or class again, and the
      * declarations in all their cells of the helpers these call ({@link ForbiddenNames#reach}).
      */
-    static String twin(CheckCell check, GradingNotebook.Assembly assembly) {
+    static String twin(CheckCell check, List<StudentCode> student) {
         Lesson.Forbid forbid = check.forbid();
         if (forbid == null) {
             return null;
         }
-        List<Cell> cells = assembly.notebook().cells();
-        List<String> code = new ArrayList<>();
-        List<String> exercise = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            Cell c = cells.get(i);
-            if (assembly.isGraderCell(i) || !c.isCode()) {
-                continue;
-            }
-            String only = JavaSource.codeOnly(c.source());
-            code.add(only);
-            if (Objects.equals(c.gradeId(), check.solutionId()) || ForbiddenNames.declares(only, forbid.name())) {
-                exercise.add(only);
+        List<Code> code = new ArrayList<>();
+        List<Code> exercise = new ArrayList<>();
+        for (StudentCode c : student) {
+            code.add(c.code());
+            if (Objects.equals(c.gradeId(), check.solutionId()) || ForbiddenNames.declares(c.code(), forbid.name())) {
+                exercise.add(c.code());
             }
         }
         List<String> chain = ForbiddenNames.reach(forbid.name(), exercise, forbid.names(), n -> ForbiddenNames.declarations(code, n));
         return chain.isEmpty() ? null : "✘ " + forbid.name() + ": " + ForbiddenNames.message(chain);
+    }
+
+    /** A code cell of the student's as sent, with its grade id (null if none) and its code alone. */
+    record StudentCode(String gradeId, Code code) {}
+
+    /** The student's code cells as sent (the grader's own cells left out), each made code alone once for every check. */
+    static List<StudentCode> studentCode(GradingNotebook.Assembly assembly) {
+        List<Cell> cells = assembly.notebook().cells();
+        List<StudentCode> student = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            if (!assembly.isGraderCell(i) && c.isCode()) {
+                student.add(new StudentCode(c.gradeId(), Code.of(c.source())));
+            }
+        }
+        return student;
     }
 
     /** Why the executed notebook is not the one the grader assembled, or null if it is. */

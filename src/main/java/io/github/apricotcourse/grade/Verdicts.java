@@ -1,5 +1,6 @@
 package io.github.apricotcourse.grade;
 
+import io.github.apricotcourse.check.Check;
 import io.github.apricotcourse.check.ForbiddenNames;
 import io.github.apricotcourse.check.JavaSource.Code;
 import io.github.apricotcourse.check.Tally;
@@ -24,6 +25,8 @@ public final class Verdicts {
     private static final Pattern QUALIFIED_EXCEPTION = Pattern.compile("(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*): ");
     /** Check.result's wrapping of a stub's message, which says "not implemented yet" twice. */
     private static final Pattern NOT_IMPLEMENTED = Pattern.compile("✘ [^:]*: not implemented yet — (Exercise .*)");
+    /** Check.result's failure for an exception, after "✘ what: ": "threw ArrayIndexOutOfBoundsException (…): …". */
+    private static final Pattern THREW = Pattern.compile("threw ([A-Za-z_$][\\w$]*)(?: \\(|: )");
     /** A check's failure: "✘ what: why". */
     private static final Pattern CHECK_FAILURE = Pattern.compile("✘ (.+?): .*", Pattern.DOTALL);
     private static final int MESSAGE_CHARS = 200;
@@ -202,11 +205,16 @@ public final class Verdicts {
             return message;
         }
         String failed = checkName(message, whole);
+        Matcher threw = failed == null ? null : THREW.matcher(message.substring(failed.length() + 4));
+        // Check.result's failure for an exception: named again from the exception's class, never quoted
+        // (its message is the student's code's, and may hold the hidden test's input).
+        String how = threw == null || !threw.lookingAt() ? null
+                : "threw " + threw.group(1) + ": " + Check.meaning(threw.group(1));
         if (failed != null && released.contains(Markers.javaString(failed))) {
-            return message + " (when the check ran again, at the end of the notebook)";
+            return (how == null ? message : "✘ " + failed + ": " + how) + " (when the check ran again, at the end of the notebook)";
         }
         if (failed != null) {
-            return "hidden test '" + failed + "' failed";
+            return "hidden test '" + failed + "' failed" + (how == null ? "" : ": it " + how);
         }
         return "a hidden test failed" + (exception.isEmpty() ? "" : " with " + exception.substring(exception.lastIndexOf('.') + 1));
     }

@@ -4,6 +4,7 @@ import static io.github.apricotcourse.grade.Fixtures.quote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.apricotcourse.check.Check;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,26 @@ class VerdictsTest {
                 grade(NO_CHANGE, check, verdict, NO_CHANGE, cell("hidden", "timeout", ""), hiddenVerdict).message());
         assertEquals("3 checks passed", grade(NO_CHANGE, check, verdict, NO_CHANGE, OK,
                 cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":2,\"failed\":0}"))).message());
+    }
+
+    @Test
+    void aHiddenTestThatThrewIsNamedWithWhatTheExceptionMeansNotItsMessage() throws Exception {
+        String check = cell("check", "ok", stream("✔ f = 1\n"));
+        String verdict = cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":1,\"failed\":0}"));
+        String hiddenVerdict = cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":1,\"failed\":1}"));
+        String meaning = Check.meaning("ArrayIndexOutOfBoundsException");
+        // The student's code may put the hidden test's input in its exception's message: it is never quoted.
+        assertEquals("hidden test 'f again' failed: it threw ArrayIndexOutOfBoundsException: " + meaning,
+                grade(NO_CHANGE, check, verdict, NO_CHANGE, cell("hidden", "error", error("CellError",
+                        "io.github.apricotcourse.check.CheckFailure: ✘ f again: threw ArrayIndexOutOfBoundsException (SECRET 7): "
+                                + meaning)), hiddenVerdict).message());
+        assertEquals("✘ f: threw IllegalStateException: " + Check.meaning("IllegalStateException")
+                + " (when the check ran again, at the end of the notebook)", grade(NO_CHANGE, check, verdict, NO_CHANGE,
+                cell("hidden", "error", error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f: threw IllegalStateException "
+                        + "(SECRET 7): " + Check.meaning("IllegalStateException"))), hiddenVerdict).message(), "a released check's name");
+        assertEquals("✘ f: threw IllegalStateException (mine): " + Check.meaning("IllegalStateException"), grade(NO_CHANGE,
+                cell("check", "error", error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f: threw IllegalStateException "
+                        + "(mine): " + Check.meaning("IllegalStateException"))), verdict).message(), "the released check is quoted whole");
     }
 
     @Test

@@ -73,13 +73,48 @@ public final class Check {
         throw failure(what, "expected " + type.getSimpleName() + ", but nothing was thrown");
     }
 
-    /** Runs the computation and fails clearly if it is not implemented yet or throws. */
+    /**
+     * Runs the student's computation and fails clearly if it is not implemented yet or throws: the
+     * failure names the check ({@code what}), the exception with its message, and what it usually
+     * means with its fix ({@link #meaning}): {@code ✘ an empty window: threw
+     * ArrayIndexOutOfBoundsException (Index 0 out of bounds for length 0): an index outside an
+     * array, list or string (an empty one has no element 0). Fix: …}. The exception is the
+     * failure's cause, so its lines in the student's code show under it.
+     */
     public static <T> T result(String what, Supplier<T> computation) {
         try {
             return computation.get();
         } catch (UnsupportedOperationException e) {
             throw failure(what, "not implemented yet — " + e.getMessage());   // recorded, so Score.soFar() counts it
+        } catch (RuntimeException e) {
+            String name = e.getClass().getSimpleName();
+            String message = e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")";
+            CheckFailure failure = failure(what, "threw " + name + message + ": " + meaning(name));
+            failure.initCause(e);
+            throw failure;
         }
+    }
+
+    /**
+     * What an exception that a student's code threw usually means, and its fix, from the simple
+     * name of its class alone ({@code ArrayIndexOutOfBoundsException}): "an index outside an array,
+     * list or string (an empty one has no element 0). Fix: …". The grader gives it with a hidden
+     * test's name, where nothing the student's code wrote may be quoted.
+     */
+    public static String meaning(String exception) {
+        if (exception.endsWith("IndexOutOfBoundsException")) {
+            return "an index outside an array, list or string (an empty one has no element 0). Fix: keep indices in "
+                    + "0 … length − 1 and make it work for inputs of one element and of none";
+        }
+        return switch (exception) {
+            case "NullPointerException" -> "a value was null (a key missing from a map? an array row never filled?). "
+                    + "Fix: check where it comes from";
+            case "ArithmeticException" -> "an integer divided by zero? Fix: handle a count of 0 (an empty input), or "
+                    + "divide as double";
+            case "NoSuchElementException" -> "an element taken from an empty collection, iterator or stream. Fix: "
+                    + "handle the empty case first";
+            default -> "Fix: make it handle this input; in the notebook, the lines under 'Caused by' show where it threw";
+        };
     }
 
     /**
@@ -106,11 +141,17 @@ public final class Check {
         if (sources.get().isEmpty()) {
             throw failure(name, "nothing named " + name + " is defined yet; run the cell that defines it first");
         }
-        List<String> chain = ForbiddenNames.reach(name, sources.get(), names, n -> Definitions.sourcesOf(n).orElse(List.of()));
+        List<String> chain = ForbiddenNames.reach(name, codeOf(sources.get()), names,
+                n -> codeOf(Definitions.sourcesOf(n).orElse(List.of())));
         if (!chain.isEmpty()) {
             throw failure(name, ForbiddenNames.message(chain));
         }
         pass(name + ": your own code (it uses none of " + String.join(", ", names) + ")");
+    }
+
+    /** The sources the kernel recorded, each as code alone, made once for {@link ForbiddenNames#reach}. */
+    private static List<JavaSource.Code> codeOf(List<String> sources) {
+        return sources.stream().map(JavaSource.Code::of).toList();
     }
 
     /** Prints one pass line. */

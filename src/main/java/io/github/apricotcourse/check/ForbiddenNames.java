@@ -1,5 +1,6 @@
 package io.github.apricotcourse.check;
 
+import io.github.apricotcourse.check.JavaSource.Code;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * that it calls or uses, however deep ({@link #reach}). The instructor lists them in the solution
  * cell's metadata ({@code metadata.apricot.forbidden}) and in the check cell's first line,
  * {@code Check.forbid("sigmoid", "Sigmoid.sigma")}; {@link Check#forbid} and the grader both ask
- * here.
+ * here. Every method takes the code alone ({@link Code}), which the caller makes once per cell.
  */
 public final class ForbiddenNames {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)?");
@@ -37,15 +38,14 @@ public final class ForbiddenNames {
     }
 
     /** The forbidden names the code uses, in the order given. */
-    public static List<String> used(String source, List<String> forbidden) {
-        String code = JavaSource.codeOnly(source);
+    public static List<String> used(Code code, List<String> forbidden) {
         List<String> used = new ArrayList<>();
         for (String name : forbidden) {
             if (!isValid(name)) {
                 throw new IllegalArgumentException("\"" + name + "\" is not a library name to forbid; write a class (SgnsLoss) "
                         + "or a class and member (Sigmoid.sigma)");
             }
-            if (use(name).matcher(code).find()) {
+            if (use(name).matcher(code.text()).find()) {
                 used.add(name);
             }
         }
@@ -62,15 +62,15 @@ public final class ForbiddenNames {
      * notebook declares (the kernel's record of its cells, or the student's cells as the grader
      * reads them), and what else it gives (a variable's declaration) is not followed.
      */
-    public static List<String> reach(String name, List<String> sources, List<String> forbidden,
-            Function<String, List<String>> declarationsOf) {
+    public static List<String> reach(String name, List<Code> sources, List<String> forbidden,
+            Function<String, List<Code>> declarationsOf) {
         Set<String> followed = new HashSet<>(Set.of(name));
-        Map<String, List<String>> declared = new HashMap<>();   // each name looked up once
+        Map<String, List<Code>> declared = new HashMap<>();   // each name looked up once
         Deque<Helper> todo = new ArrayDeque<>();
         todo.add(new Helper(name, sources, List.of()));
         while (!todo.isEmpty()) {
             Helper h = todo.poll();
-            for (String source : h.sources()) {
+            for (Code source : h.sources()) {
                 List<String> used = used(source, forbidden);
                 if (!used.isEmpty()) {
                     List<String> chain = new ArrayList<>(h.way());
@@ -78,14 +78,14 @@ public final class ForbiddenNames {
                     return chain;
                 }
             }
-            for (String source : h.sources()) {
+            for (Code source : h.sources()) {
                 for (Map.Entry<String, Use> callee : namesUsed(source).entrySet()) {
                     if (followed.contains(callee.getKey())) {
                         continue;
                     }
                     Use use = callee.getValue();
-                    List<String> found = new ArrayList<>();
-                    for (String s : declared.computeIfAbsent(callee.getKey(), declarationsOf)) {
+                    List<Code> found = new ArrayList<>();
+                    for (Code s : declared.computeIfAbsent(callee.getKey(), declarationsOf)) {
                         if (use.called() && declaresMethod(s, callee.getKey()) || use.named() && declaresClass(s, callee.getKey())) {
                             found.add(s);
                         }
@@ -103,7 +103,7 @@ public final class ForbiddenNames {
     }
 
     /** A method or class of the notebook's, its sources, and the helpers that lead to it. */
-    private record Helper(String name, List<String> sources, List<String> way) {}
+    private record Helper(String name, List<Code> sources, List<String> way) {}
 
     /** How a bare name is used: called as a method ({@code f(…)}), or otherwise (it may name a class). */
     private record Use(boolean called, boolean named) {
@@ -117,8 +117,8 @@ public final class ForbiddenNames {
      * is ({@code Grads.of}, {@code new Grads()}, {@code Grads g}). Names after a dot or {@code ::}
      * are members of something else, and are left out.
      */
-    private static Map<String, Use> namesUsed(String source) {
-        String code = JavaSource.codeOnly(source);
+    private static Map<String, Use> namesUsed(Code source) {
+        String code = source.text();
         Map<String, Use> names = new LinkedHashMap<>();
         Matcher m = IDENTIFIER.matcher(code);
         String previousWord = "";
@@ -156,33 +156,32 @@ public final class ForbiddenNames {
      * or a class, record, interface or enum of that name. The grader looks for library twins in the
      * exercise's cell and in every cell that declares the exercise's name again.
      */
-    public static boolean declares(String source, String name) {
-        return declaresMethod(source, name) || declaresClass(source, name);
+    public static boolean declares(Code code, String name) {
+        return declaresMethod(code, name) || declaresClass(code, name);
     }
 
-    private static boolean declaresMethod(String source, String name) {
-        return method(name).matcher(JavaSource.codeOnly(source)).find();
+    private static boolean declaresMethod(Code code, String name) {
+        return method(name).matcher(code.text()).find();
     }
 
-    private static boolean declaresClass(String source, String name) {
-        return type(name).matcher(JavaSource.codeOnly(source)).find();
+    private static boolean declaresClass(Code code, String name) {
+        return type(name).matcher(code.text()).find();
     }
 
     /**
-     * The declarations of {@code name} in these sources (cells): each method of that name with its
-     * body, each class, record, interface or enum with its body, as code alone (comments and
-     * literals blanked, {@link JavaSource#codeOnly}). What the grader gives {@link #reach} as a
+     * The declarations of {@code name} in these cells: each method of that name with its body, each
+     * class, record, interface or enum with its body. What the grader gives {@link #reach} as a
      * notebook's helpers.
      */
-    public static List<String> declarations(List<String> sources, String name) {
-        List<String> found = new ArrayList<>();
-        for (String source : sources) {
-            String code = JavaSource.codeOnly(source);
+    public static List<Code> declarations(List<Code> cells, String name) {
+        List<Code> found = new ArrayList<>();
+        for (Code cell : cells) {
+            String code = cell.text();
             for (Pattern p : List.of(method(name), type(name))) {
                 Matcher m = p.matcher(code);
                 while (m.find()) {
                     int open = code.indexOf('{', m.end() - 1);
-                    found.add(code.substring(start(code, m.start()), open < 0 ? code.length() : closing(code, open)));
+                    found.add(cell.part(start(code, m.start()), open < 0 ? code.length() : closing(code, open)));
                 }
             }
         }

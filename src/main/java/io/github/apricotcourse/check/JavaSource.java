@@ -16,6 +16,38 @@ public final class JavaSource {
     /** A piece of the source, in order: concatenated, the pieces give the source back. */
     public record Piece(Kind kind, String text) {}
 
+    /**
+     * Source as code alone ({@link #codeOnly}), made once where the source comes in and passed on
+     * as such, so that what reads it ({@link ForbiddenNames}) never blanks it again.
+     */
+    public static final class Code {
+        private final String text;
+
+        private Code(String text) {
+            this.text = text;
+        }
+
+        /** The code of {@code source}, its comments and literals blanked. */
+        public static Code of(String source) {
+            return new Code(codeOnly(source));
+        }
+
+        /** The code alone, as text. */
+        public String text() {
+            return text;
+        }
+
+        /** The code from {@code start} to {@code end}: a part of code alone is code alone. */
+        Code part(int start, int end) {
+            return new Code(text.substring(start, end));
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     private JavaSource() {}
 
     /** The source cut into pieces; an unclosed comment or literal runs to the end of its line (or text). */

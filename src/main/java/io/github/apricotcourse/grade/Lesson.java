@@ -1,6 +1,7 @@
 package io.github.apricotcourse.grade;
 
 import io.github.apricotcourse.check.ForbiddenNames;
+import io.github.apricotcourse.check.JavaSource;
 import io.github.apricotcourse.grade.Markers.SolutionRegion;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -204,7 +205,7 @@ public final class Lesson {
             }
             calls.add(new Forbid(args.get(0), List.copyOf(args.subList(1, args.size()))));
         }
-        if (calls.isEmpty() && ForbiddenNames.used(code, List.of("Check.forbid")).isEmpty()) {
+        if (calls.isEmpty() && ForbiddenNames.used(JavaSource.Code.of(code), List.of("Check.forbid")).isEmpty()) {
             if (names != null) {
                 problems.add(cell.where() + ": its solution's metadata forbids " + String.join(", ", names)
                         + ", so the check's first line must be Check.forbid(\"<method>\", " + quoted(names) + ")");

@@ -1,7 +1,8 @@
 package io.github.apricotcourse.grade;
 
+import io.github.apricotcourse.check.Check;
 import io.github.apricotcourse.check.ForbiddenNames;
-import io.github.apricotcourse.check.JavaSource;
+import io.github.apricotcourse.check.JavaSource.Code;
 import io.github.apricotcourse.check.Tally;
 import io.github.apricotcourse.grade.GradingNotebook.Placement;
 import io.github.apricotcourse.grade.Lesson.CheckCell;
@@ -24,6 +25,8 @@ public final class Verdicts {
     private static final Pattern QUALIFIED_EXCEPTION = Pattern.compile("(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*): ");
     /** Check.result's wrapping of a stub's message, which says "not implemented yet" twice. */
     private static final Pattern NOT_IMPLEMENTED = Pattern.compile("✘ [^:]*: not implemented yet — (Exercise .*)");
+    /** Check.result's failure for an exception, after "✘ what: ": "threw ArrayIndexOutOfBoundsException (…): …". */
+    private static final Pattern THREW = Pattern.compile("threw ([A-Za-z_$][\\w$]*)(?: \\(|: )");
     /** A check's failure: "✘ what: why". */
     private static final Pattern CHECK_FAILURE = Pattern.compile("✘ (.+?): .*", Pattern.DOTALL);
     private static final int MESSAGE_CHARS = 200;
@@ -38,9 +41,10 @@ public final class Verdicts {
             int timeoutSeconds, String memoryLimit) {
         List<ExerciseResult> results = new ArrayList<>();
         String mismatch = mismatch(assembly, executed);
+        List<StudentCode> cells = studentCode(assembly);
         for (Placement p : assembly.placements().values()) {
             CheckCell check = p.check();
-            String twin = twin(check, assembly);
+            String twin = twin(check, cells);
             String failure = mismatch != null ? mismatch : twin != null ? twin
                     : failure(p, executed, assembly.nonce(), timeoutSeconds, memoryLimit);
             boolean passed = failure.startsWith("✔");
@@ -80,27 +84,37 @@ public final class Verdicts {
      * cell, every other cell of theirs that declares the exercise's method or class again, and the
      * declarations in all their cells of the helpers these call ({@link ForbiddenNames#reach}).
      */
-    static String twin(CheckCell check, GradingNotebook.Assembly assembly) {
+    static String twin(CheckCell check, List<StudentCode> student) {
         Lesson.Forbid forbid = check.forbid();
         if (forbid == null) {
             return null;
         }
-        List<Cell> cells = assembly.notebook().cells();
-        List<String> code = new ArrayList<>();
-        List<String> exercise = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            Cell c = cells.get(i);
-            if (assembly.isGraderCell(i) || !c.isCode()) {
-                continue;
-            }
-            String only = JavaSource.codeOnly(c.source());
-            code.add(only);
-            if (Objects.equals(c.gradeId(), check.solutionId()) || ForbiddenNames.declares(only, forbid.name())) {
-                exercise.add(only);
+        List<Code> code = new ArrayList<>();
+        List<Code> exercise = new ArrayList<>();
+        for (StudentCode c : student) {
+            code.add(c.code());
+            if (Objects.equals(c.gradeId(), check.solutionId()) || ForbiddenNames.declares(c.code(), forbid.name())) {
+                exercise.add(c.code());
             }
         }
         List<String> chain = ForbiddenNames.reach(forbid.name(), exercise, forbid.names(), n -> ForbiddenNames.declarations(code, n));
         return chain.isEmpty() ? null : "✘ " + forbid.name() + ": " + ForbiddenNames.message(chain);
+    }
+
+    /** A code cell of the student's as sent, with its grade id (null if none) and its code alone. */
+    record StudentCode(String gradeId, Code code) {}
+
+    /** The student's code cells as sent (the grader's own cells left out), each made code alone once for every check. */
+    static List<StudentCode> studentCode(GradingNotebook.Assembly assembly) {
+        List<Cell> cells = assembly.notebook().cells();
+        List<StudentCode> student = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            if (!assembly.isGraderCell(i) && c.isCode()) {
+                student.add(new StudentCode(c.gradeId(), Code.of(c.source())));
+            }
+        }
+        return student;
     }
 
     /** Why the executed notebook is not the one the grader assembled, or null if it is. */
@@ -191,11 +205,16 @@ public final class Verdicts {
             return message;
         }
         String failed = checkName(message, whole);
+        Matcher threw = failed == null ? null : THREW.matcher(message.substring(failed.length() + 4));
+        // Check.result's failure for an exception: named again from the exception's class, never quoted
+        // (its message is the student's code's, and may hold the hidden test's input).
+        String how = threw == null || !threw.lookingAt() ? null
+                : "threw " + threw.group(1) + ": " + Check.meaning(threw.group(1));
         if (failed != null && released.contains(Markers.javaString(failed))) {
-            return message + " (when the check ran again, at the end of the notebook)";
+            return (how == null ? message : "✘ " + failed + ": " + how) + " (when the check ran again, at the end of the notebook)";
         }
         if (failed != null) {
-            return "hidden test '" + failed + "' failed";
+            return "hidden test '" + failed + "' failed" + (how == null ? "" : ": it " + how);
         }
         return "a hidden test failed" + (exception.isEmpty() ? "" : " with " + exception.substring(exception.lastIndexOf('.') + 1));
     }

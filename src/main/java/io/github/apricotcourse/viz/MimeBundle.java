@@ -1,7 +1,7 @@
 package io.github.apricotcourse.viz;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonSyntaxException;
+import com.google.gson.JsonElement;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,9 +25,10 @@ import tech.tablesaw.plotly.components.Figure;
  * front ends without the extension show the note. Slider figures and explorers run their own
  * JavaScript and stay HTML with plotly.js.
  *
- * @param data MIME type to content, most preferred first
+ * <p>A JSON form ({@code application/...+json}) is kept as the JSON tree it was built as, and
+ * becomes text only when {@link #data()} is asked for it.
  */
-public record MimeBundle(Map<String, String> data) {
+public final class MimeBundle {
 
     public static final String HTML = "text/html";
     public static final String TEXT = "text/plain";
@@ -39,16 +40,19 @@ public record MimeBundle(Map<String, String> data) {
     private static final String FIGURE_TEXT = "Figure (plotly): shown in a notebook, or save with "
             + "tech.tablesaw.plotly.Plot.show(figure)";
 
-    public MimeBundle {
-        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    /** MIME type to content, most preferred first: a {@link JsonElement} for JSON types, else a String. */
+    private final Map<String, Object> forms;
+
+    private MimeBundle(Map<String, Object> forms) {
+        this.forms = Collections.unmodifiableMap(new LinkedHashMap<>(forms));
     }
 
     /** An HTML bundle with its plain-text twin. */
     public static MimeBundle html(String html, String text) {
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put(HTML, html);
-        data.put(TEXT, text);
-        return new MimeBundle(data);
+        Map<String, Object> forms = new LinkedHashMap<>();
+        forms.put(HTML, html);
+        forms.put(TEXT, text);
+        return new MimeBundle(forms);
     }
 
     /**
@@ -78,14 +82,14 @@ public record MimeBundle(Map<String, String> data) {
     /** The rich forms of {@code value}; plain figures as plotly's MIME type if {@code plotlyMime}. */
     static Optional<MimeBundle> of(Object value, boolean plotlyMime) {
         if (value instanceof Figure f && plotlyMime) {
-            Map<String, String> data = new LinkedHashMap<>();
-            data.put(PLOTLY, SliderFigure.figureJson(f).toString());
-            data.put(HTML, "<div class=\"apricot-figure-note\">This plotly figure was sent as plotly's own MIME type "
+            Map<String, Object> forms = new LinkedHashMap<>();
+            forms.put(PLOTLY, SliderFigure.figureJson(f));
+            forms.put(HTML, "<div class=\"apricot-figure-note\">This plotly figure was sent as plotly's own MIME type "
                     + "(APRICOT_PLOTLY=mime), which this page cannot draw. Fix: open the notebook in JupyterLab with "
                     + "plotly's extension (pip install plotly), or run it again with APRICOT_PLOTLY unset, which "
                     + "draws every figure offline.</div>");
-            data.put(TEXT, FIGURE_TEXT);
-            return Optional.of(new MimeBundle(data));
+            forms.put(TEXT, FIGURE_TEXT);
+            return Optional.of(new MimeBundle(forms));
         }
         if (value instanceof Html h) {
             return Optional.of(html(h.html(), h.text()));
@@ -105,25 +109,22 @@ public record MimeBundle(Map<String, String> data) {
         return Optional.empty();
     }
 
+    /** MIME type to content as text, most preferred first; a JSON form is written out as JSON text. */
+    public Map<String, String> data() {
+        Map<String, String> out = new LinkedHashMap<>();
+        forms.forEach((mime, content) -> out.put(mime, content.toString()));
+        return Collections.unmodifiableMap(out);
+    }
+
     /**
      * The data as a Jupyter message carries it: JSON MIME types ({@code application/...+json}) as
-     * JSON objects (maps and lists, which any kernel's JSON writer serialises as such), the
-     * rest as text.
+     * JSON objects (maps and lists, which any kernel's JSON writer serialises as such, whichever
+     * Gson it has), the rest as text.
      */
     public Map<String, Object> jupyterData() {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : data.entrySet()) {
-            out.put(e.getKey(), e.getKey().endsWith("+json") ? json(e.getKey(), e.getValue()) : e.getValue());
-        }
+        forms.forEach((mime, content) -> out.put(mime,
+                content instanceof JsonElement json ? new Gson().fromJson(json, Object.class) : content));
         return out;
-    }
-
-    private static Object json(String mime, String text) {
-        try {
-            return new Gson().fromJson(text, Object.class);
-        } catch (JsonSyntaxException e) {
-            throw new IllegalStateException("The " + mime + " form is not JSON (" + e.getMessage() + "): "
-                    + text.substring(0, Math.min(80, text.length())), e);
-        }
     }
 }

@@ -2,6 +2,8 @@ package io.github.apricotcourse.check;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +64,31 @@ class CheckTest {
         assertTrue(assertThrows(CheckFailure.class, () -> Check.result("sigmoid", () -> {
             throw new UnsupportedOperationException("implement sigmoid(x)");
         })).getMessage().contains("not implemented yet — implement sigmoid(x)"));
+    }
+
+    @Test
+    void resultSaysWhatAThrowingComputationMeansAndKeepsItAsTheCause() {
+        Score.reset();
+        double[][] none = new double[0][];
+        var empty = assertThrows(CheckFailure.class, () -> Check.result("an empty window", () -> none[0][0]));
+        assertEquals("✘ an empty window: threw ArrayIndexOutOfBoundsException (Index 0 out of bounds for length 0): an index "
+                + "outside an array, list or string (an empty one has no element 0). Fix: keep indices in 0 … length − 1 and "
+                + "make it work for inputs of one element and of none", empty.getMessage());
+        assertInstanceOf(ArrayIndexOutOfBoundsException.class, empty.getCause());
+        var npe = assertThrows(CheckFailure.class, () -> Check.result("a missing key", () -> Map.<String, double[]>of().get("x").length));
+        assertTrue(npe.getMessage().startsWith("✘ a missing key: threw NullPointerException") && npe.getMessage().contains("Fix:"),
+                npe.getMessage());
+        var other = assertThrows(CheckFailure.class, () -> Check.result("f", () -> {
+            throw new IllegalStateException();
+        }));
+        assertEquals("✘ f: threw IllegalStateException: Fix: make it handle this input; in the notebook, the lines under "
+                + "'Caused by' show where it threw", other.getMessage());
+        var check = new CheckFailure("✘ inner: expected 1, got 2");
+        assertSame(check, assertThrows(CheckFailure.class, () -> Check.result("f", () -> {
+            throw check;
+        })), "a failed check inside the computation is its own failure");
+        assertEquals("Score so far: 0 of 3 checks passed", Score.soFar().name(), "each throw counts as a failed check");
+        Score.reset();
     }
 
     @Test

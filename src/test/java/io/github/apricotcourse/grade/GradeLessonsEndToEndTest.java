@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.github.apricotcourse.check.Check;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,7 +92,8 @@ class GradeLessonsEndToEndTest {
 
     /**
      * Lesson 4's trainer pieces, each made wrong from the solutions notebook in a case that only a
-     * hidden test has: a noise word drawn twice, an empty window, a sentence shorter than the window.
+     * hidden test has: a noise word drawn twice, an empty window, a sentence shorter than the window,
+     * a one-word sentence that makes the code throw.
      * Each wrong piece passes its exercise's visible check (the message names a hidden test, which
      * the grader reports only once the released check has passed) and scores 0.
      */
@@ -135,10 +137,18 @@ class GradeLessonsEndToEndTest {
                 + "    for (int t = 0; t < sentence.length; t++) {\n" + window
                 + "            if (j != t) loss += sgdStep(W, C, sentence[t], sentence[j], noise.sample(draw, sentence[t], k), eta);\n"
                 + "        }\n    }\n    return loss;\n}";
+        // The nearest context word looked at first, to its right or else its left: a one-word sentence has
+        // neither, and the code throws. Passes the visible check and the hidden sentences of 3 and 5 words.
+        String throwsAlone = head + "    double loss = 0;\n    for (int t = 0; t < sentence.length; t++) {\n"
+                + "        int nearest = sentence[t + 1 < sentence.length ? t + 1 : t - 1];\n"
+                + "        if (nearest < 0) continue;\n" + window
+                + "            if (j != t) loss += sgdStep(W, C, sentence[t], sentence[j], noise.sample(draw, sentence[t], k), eta);\n"
+                + "        }\n    }\n    return loss;\n}";
         Map<String, Map<String, ExerciseResult>> graded = gradeAltered("04-training-skip-gram.ipynb", Map.of(
                 "noise-twice-short-pairs", Map.of("04-sgd-step", step, "04-pairs", pairs),
                 "empty-window", Map.of("04-sentence", emptyWindow),
-                "short-sentence", Map.of("04-sentence", shortSentence)));
+                "short-sentence", Map.of("04-sentence", shortSentence),
+                "throws-alone", Map.of("04-sentence", throwsAlone)));
         List<ExerciseResult> wrong = List.of(
                 graded.get("noise-twice-short-pairs").get("04-sgd-step-check"),
                 graded.get("noise-twice-short-pairs").get("04-pairs-check"),
@@ -149,8 +159,37 @@ class GradeLessonsEndToEndTest {
                 "hidden test 'a one-word sentence: an empty window, no noise words' failed",
                 "hidden test 'a sentence shorter than the window' failed"), wrong.stream().map(ExerciseResult::message).toList());
         wrong.forEach(r -> assertEquals(0, r.points(), r.toString()));
+        ExerciseResult threw = graded.get("throws-alone").get("04-sentence-check");
+        assertEquals("hidden test 'a one-word sentence: an empty window, no noise words' failed: it threw "
+                + "ArrayIndexOutOfBoundsException: " + Check.meaning("ArrayIndexOutOfBoundsException"), threw.message(),
+                "the exception is named with the hidden test and what it means, never quoted");
+        assertEquals(0, threw.points(), threw.toString());
         assertEquals(graded.get("empty-window").get("04-sgd-step-check").maxPoints(),
                 graded.get("empty-window").get("04-sgd-step-check").points(), "the exercises left as solved still score");
+    }
+
+    /**
+     * Lesson 1's window probability, made wrong from the solutions notebook so that it throws on an
+     * empty window (it starts the product at the first context word). It passes the visible check
+     * (every window there has a word); the hidden empty window makes it throw, and the grader says
+     * which exercise, on what input, and what to do, not just the exception.
+     */
+    @Test
+    void lessonOnesWindowSaysWhichInputThrew() throws Exception {
+        String firstWord = "static double probAllContexts(double[] w, double[][] contexts) {\n"
+                + "    double p = Sigmoid.sigma(Vectors.dot(contexts[0], w));\n"
+                + "    for (int i = 1; i < contexts.length; i++) {\n"
+                + "        p *= Sigmoid.sigma(Vectors.dot(contexts[i], w));\n"
+                + "    }\n    return p;\n}";
+        Map<String, Map<String, ExerciseResult>> graded = gradeAltered("01-apricot-classifier.ipynb",
+                Map.of("first-word", Map.of("01-window", firstWord)));
+        ExerciseResult window = graded.get("first-word").get("01-window-check");
+        assertEquals("✘ probAllContexts: threw ArrayIndexOutOfBoundsException: " + Check.meaning("ArrayIndexOutOfBoundsException")
+                + " (when the check ran again, at the end of the notebook)", window.message());
+        assertTrue(window.message().contains("an empty one has no element 0") && window.message().contains("Fix:"), window.message());
+        assertEquals(0, window.points(), window.toString());
+        assertEquals(graded.get("first-word").get("01-dot-check").maxPoints(), graded.get("first-word").get("01-dot-check").points(),
+                "the exercises left as solved still score");
     }
 
     /**

@@ -4,6 +4,7 @@ import static io.github.apricotcourse.grade.Fixtures.quote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.apricotcourse.check.Check;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,26 @@ class VerdictsTest {
                 grade(NO_CHANGE, check, verdict, NO_CHANGE, cell("hidden", "timeout", ""), hiddenVerdict).message());
         assertEquals("3 checks passed", grade(NO_CHANGE, check, verdict, NO_CHANGE, OK,
                 cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":2,\"failed\":0}"))).message());
+    }
+
+    @Test
+    void aHiddenTestThatThrewIsNamedWithWhatTheExceptionMeansNotItsMessage() throws Exception {
+        String check = cell("check", "ok", stream("✔ f = 1\n"));
+        String verdict = cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":1,\"failed\":0}"));
+        String hiddenVerdict = cell("verdict", "ok", result("APRICOT-S3CRET genuine=true {\"passed\":1,\"failed\":1}"));
+        String meaning = Check.meaning("ArrayIndexOutOfBoundsException");
+        // The student's code may put the hidden test's input in its exception's message: it is never quoted.
+        assertEquals("hidden test 'f again' failed: it threw ArrayIndexOutOfBoundsException: " + meaning,
+                grade(NO_CHANGE, check, verdict, NO_CHANGE, cell("hidden", "error", error("CellError",
+                        "io.github.apricotcourse.check.CheckFailure: ✘ f again: threw ArrayIndexOutOfBoundsException (SECRET 7): "
+                                + meaning)), hiddenVerdict).message());
+        assertEquals("✘ f: threw IllegalStateException: " + Check.meaning("IllegalStateException")
+                + " (when the check ran again, at the end of the notebook)", grade(NO_CHANGE, check, verdict, NO_CHANGE,
+                cell("hidden", "error", error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f: threw IllegalStateException "
+                        + "(SECRET 7): " + Check.meaning("IllegalStateException"))), hiddenVerdict).message(), "a released check's name");
+        assertEquals("✘ f: threw IllegalStateException (mine): " + Check.meaning("IllegalStateException"), grade(NO_CHANGE,
+                cell("check", "error", error("CellError", "io.github.apricotcourse.check.CheckFailure: ✘ f: threw IllegalStateException "
+                        + "(mine): " + Check.meaning("IllegalStateException"))), verdict).message(), "the released check is quoted whole");
     }
 
     @Test
@@ -188,20 +209,20 @@ class VerdictsTest {
         Notebook calls = Fixtures.notebook("01-n.ipynb", Fixtures.solution("n-sigmoid", twin), Fixtures.check("n-sigmoid-check", 2, check),
                 Fixtures.code(null, "Check.close(\"lib\", 0.5, Sigmoid.sigma(0), 0);"));
         assertEquals("✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself",
-                Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, calls, "S3CRET")));
+                Verdicts.twin(sigmoid, Verdicts.studentCode(GradingNotebook.assemble(lesson, calls, "S3CRET"))));
 
         // Declared again in a cell of the student's own: found there too.
         Notebook again = Fixtures.notebook("01-n.ipynb", Fixtures.solution("n-sigmoid", LessonTest.SIGMOID),
                 Fixtures.code(null, "static double sigmoid(double z) { return Sigmoid\n  .sigma(z); }"),
                 Fixtures.check("n-sigmoid-check", 2, check));
         assertEquals("✘ sigmoid: uses Sigmoid.sigma, the library's twin; write it yourself",
-                Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, again, "S3CRET")));
+                Verdicts.twin(sigmoid, Verdicts.studentCode(GradingNotebook.assemble(lesson, again, "S3CRET"))));
 
         // Its own code, with the twin named only in a comment and a string, and the library used in another cell: fine.
         Notebook honest = Fixtures.notebook("01-n.ipynb", Fixtures.solution("n-sigmoid", "static double sigmoid(double z) {",
                 "    return 1 / (1 + Math.exp(-z)); // like Sigmoid.sigma", "}"), Fixtures.check("n-sigmoid-check", 2, check),
                 Fixtures.code(null, "Check.close(\"lib\", 0.5, Sigmoid.sigma(0), 0); String s = \"Sigmoid.sigma\";"));
-        assertEquals(null, Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, honest, "S3CRET")));
+        assertEquals(null, Verdicts.twin(sigmoid, Verdicts.studentCode(GradingNotebook.assemble(lesson, honest, "S3CRET"))));
 
         // Through a helper in a cell of the student's own, which another helper there, not called, does not taint.
         Notebook helped = Fixtures.notebook("01-n.ipynb",
@@ -210,12 +231,12 @@ class VerdictsTest {
                 Fixtures.solution("n-sigmoid", "static double sigmoid(double z) {", "    return borrowed(z); // YOUR CODE HERE", "}"),
                 Fixtures.check("n-sigmoid-check", 2, check));
         assertEquals("✘ sigmoid: uses helper borrowed, which calls Sigmoid.sigma, the library's twin; write it yourself",
-                Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, helped, "S3CRET")));
+                Verdicts.twin(sigmoid, Verdicts.studentCode(GradingNotebook.assemble(lesson, helped, "S3CRET"))));
         Notebook own = Fixtures.notebook("01-n.ipynb", Fixtures.code(null, "static double mine(double z) { return 1 / (1 + Math.exp(-z)); }",
                 "static double borrowed(double z) {", "    return Sigmoid.sigma(z);", "}"),
                 Fixtures.solution("n-sigmoid", "static double sigmoid(double z) {", "    return mine(z);", "}"),
                 Fixtures.check("n-sigmoid-check", 2, check));
-        assertEquals(null, Verdicts.twin(sigmoid, GradingNotebook.assemble(lesson, own, "S3CRET")));
+        assertEquals(null, Verdicts.twin(sigmoid, Verdicts.studentCode(GradingNotebook.assemble(lesson, own, "S3CRET"))));
     }
 
     @Test
@@ -225,7 +246,7 @@ class VerdictsTest {
             GradingNotebook.Assembly assembly = GradingNotebook.assemble(lesson, lesson.notebook(), "S3CRET");
             for (Lesson.CheckCell check : lesson.checks()) {
                 if (check.forbid() != null) {
-                    assertEquals(null, Verdicts.twin(check, assembly), lesson.notebook().name() + " " + check.gradeId());
+                    assertEquals(null, Verdicts.twin(check, Verdicts.studentCode(assembly)), lesson.notebook().name() + " " + check.gradeId());
                     checked++;
                 }
             }

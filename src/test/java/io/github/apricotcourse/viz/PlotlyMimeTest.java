@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
@@ -55,6 +57,15 @@ class PlotlyMimeTest {
         assertTrue(note.contains("APRICOT_PLOTLY") && !note.contains("<script"), note);
         int size = bundle.data().values().stream().mapToInt(String::length).sum();
         assertTrue(size < 5_000, size + " characters");
+    }
+
+    @Test
+    void theJsonTextAndTheMessageObjectAreTheSameFigure() {
+        MimeBundle bundle = MimeBundle.of(figure(), true).orElseThrow();
+        JsonElement text = new Gson().fromJson(bundle.data().get(MimeBundle.PLOTLY), JsonElement.class);
+        assertEquals(SliderFigure.figureJson(figure()), text);
+        assertEquals(new Gson().fromJson(text, Object.class), bundle.jupyterData().get(MimeBundle.PLOTLY));
+        assertEquals(bundle.data().get(MimeBundle.HTML), bundle.jupyterData().get(MimeBundle.HTML));
     }
 
     @Test

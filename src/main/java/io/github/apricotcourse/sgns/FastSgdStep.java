@@ -269,14 +269,20 @@ final class FastSgdStep {
      * else on copies of them.
      */
     double cbow(float[] W, float[] C, int[] contexts, int m, int target, int[] cNeg, float eta) {
+        return cbow(W, C, contexts, m, target, cNeg, eta, true);
+    }
+
+    /** As above; the loss is computed only {@code withLoss} (else 0 is returned, or NaN when a score is not finite). */
+    double cbow(float[] W, float[] C, int[] contexts, int m, int target, int[] cNeg, float eta, boolean withLoss) {
         if (cNeg.length != k) {
             throw new IllegalArgumentException("this step was made for k = " + k + " noise words, got " + cNeg.length);
         }
-        return vectorised ? cbowInPlace(W, C, contexts, m, target, cNeg, eta) : cbowCopied(W, C, contexts, m, target, cNeg, eta);
+        return vectorised ? cbowInPlace(W, C, contexts, m, target, cNeg, eta, withLoss)
+                : cbowCopied(W, C, contexts, m, target, cNeg, eta, withLoss);
     }
 
     /** CBOW's step on copies of the rows. */
-    private double cbowCopied(float[] W, float[] C, int[] contexts, int m, int target, int[] cNeg, float eta) {
+    private double cbowCopied(float[] W, float[] C, int[] contexts, int m, int target, int[] cNeg, float eta, boolean withLoss) {
         Arrays.fill(w, 0f);
         for (int i = 0; i < m; i++) {                                               // w = h = (1/m) Σ_i W[w_i]
             System.arraycopy(W, contexts[i] * stride, row, 0, d);
@@ -298,7 +304,9 @@ final class FastSgdStep {
             }
             float y = o == 0 ? 1f : 0f;
             g[o] = eta * (y - sigma(score[o]));                                    // η [y_o − σ(c_o · h)]
-            L -= logSigma(o == 0 ? score[o] : -score[o]);
+            if (withLoss) {
+                L -= logSigma(o == 0 ? score[o] : -score[o]);
+            }
         }
         Arrays.fill(dw, 0f);
         gradients();                                                                // dw = Σ_o g_o c_o, dc[o] = g_o h
@@ -325,7 +333,7 @@ final class FastSgdStep {
      * the rows end in a part-vector (an unpadded stride), the scores' part is done here and the
      * axpys' in {@link VectorLanes#axpy}, one number at a time.
      */
-    private double cbowInPlace(float[] W, float[] C, int[] contexts, int m, int target, int[] cNeg, float eta) {
+    private double cbowInPlace(float[] W, float[] C, int[] contexts, int m, int target, int[] cNeg, float eta, boolean withLoss) {
         int n = h.length;                                                           // what the vectors and the tail cover
         Arrays.fill(h, 0f);
         float mean = 1f / m;
@@ -350,7 +358,9 @@ final class FastSgdStep {
                 return Double.NaN;
             }
             g[o] = eta * ((o == 0 ? 1f : 0f) - sigma(score[o]));                    // η [y_o − σ(c_o · h)]
-            L -= logSigma(o == 0 ? score[o] : -score[o]);
+            if (withLoss) {
+                L -= logSigma(o == 0 ? score[o] : -score[o]);
+            }
         }
         Arrays.fill(dh, 0f);
         for (int o = 0; o <= k; o++) {                                              // dh = Σ_o g_o C[c_o]

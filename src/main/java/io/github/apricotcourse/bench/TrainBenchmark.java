@@ -27,7 +27,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Trains SGNS on a corpus and prints throughput, memory and quality:
+ * Trains SGNS (or with {@code --cbow} CBOW) on a corpus and prints throughput, memory and quality:
  *
  * <pre>
  *   java -cp target/apricot.jar:target/lib/* io.github.apricotcourse.bench.TrainBenchmark \
@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
  * (e.g. a 1M-word vocabulary at {@code --dim 300} under {@code -Xmx4g}).
  */
 @Command(name = "TrainBenchmark", sortOptions = false,
-        description = "Trains SGNS on a corpus and prints throughput, memory and quality.")
+        description = "Trains SGNS (or CBOW) on a corpus and prints throughput, memory and quality.")
 public final class TrainBenchmark implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -64,8 +64,10 @@ public final class TrainBenchmark implements Callable<Integer> {
     private int minCount;
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "(default ${DEFAULT-VALUE})")
     private int epochs;
-    @Option(names = "--eta", paramLabel = "ETA", defaultValue = "0.025", description = "η, the initial learning rate (default ${DEFAULT-VALUE})")
-    private double eta;
+    @Option(names = "--cbow", description = "CBOW instead of skip-gram (word2vec's -cbow 1)")
+    private boolean cbow;
+    @Option(names = "--eta", paramLabel = "ETA", description = "η, the initial learning rate (default 0.025, with --cbow 0.05, as word2vec)")
+    private Double eta;
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "fast path only (default ${DEFAULT-VALUE})")
     private int threads;
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "(default ${DEFAULT-VALUE})")
@@ -110,7 +112,8 @@ public final class TrainBenchmark implements Callable<Integer> {
                 .subsample(sample)
                 .minCount(minCount)
                 .epochs(epochs)
-                .learningRate(eta)
+                .learningRate(eta != null ? eta : cbow ? 0.05 : 0.025)
+                .cbow(cbow)
                 .seed(seed);
         if (!readable) {
             trainer.threads(threads).sharedNegatives(sharedNegatives);

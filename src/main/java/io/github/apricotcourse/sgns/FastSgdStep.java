@@ -25,8 +25,8 @@ import java.util.Arrays;
  * <p>How it is made fast, without allocating anything per call:
  * <ul>
  *   <li>when the JVM has the Vector API ({@code --add-modules jdk.incubator.vector}, as
- *       {@code src/bin/apricot} starts the benchmarks and the tests), both products run in
- *       {@link VectorLanes}, 8 or 16 floats per instruction, on the rows where they are; the
+ *       {@code src/bin/apricot} starts the benchmarks and the tests), both products (and CBOW's
+ *       step) run in {@link VectorLanes}, 8 or 16 floats per instruction, on the rows where they are; the
  *       fast trainer pads each row with zeros to a whole number of vectors ({@link #stride}),
  *       which stay zero, so no row ends in a part-vector;</li>
  *   <li>without it, the rows are copied into small arrays of their own ({@code c[o]},
@@ -68,6 +68,9 @@ final class FastSgdStep {
     private float[] partial;        // VectorLanes' sums of W's change over the groups
     private final float[] pending;  // VectorLanes' changes of C, kept until every group has read C
     private float[] old;            // W[w_i][j] before the step, for the last part of a row
+    // CBOW's step with the Vector API: two rows of its own, as long as the part of a row it covers.
+    private final float[] h;        // h = (1/m) Σ_i W[w_i]
+    private final float[] dh;       // Σ_o g_o C[c_o], the change to every W[w_i]
 
     /**
      * A step for vectors of length d (rows of d numbers, one after another) and k noise words.
@@ -103,20 +106,24 @@ final class FastSgdStep {
         dc = new float[k + 1][d];
         w = new float[d];
         dw = new float[d];
-        score = new float[k + 1];
-        g = new float[k + 1];
-        row = new float[d];
         groups = (k + 1 + 5) / 6;
         width = 6 * groups;
+        score = new float[width];                                   // CBOW's scores come six at a time
+        g = new float[k + 1];
+        row = new float[d];
         rows = new int[width];
         if (vectorised) {
             upper = stride >= VectorLanes.roundUp(d) ? VectorLanes.roundUp(d) : VectorLanes.roundDown(d);
             folded = new float[VectorLanes.LANES];
             pending = new float[width * VectorLanes.LANES];
+            h = new float[Math.max(upper, d)];
+            dh = new float[h.length];
         } else {
             upper = 0;
             folded = null;
             pending = null;
+            h = null;
+            dh = null;
         }
         scores = new float[0];
         gradients = scores;
@@ -258,13 +265,24 @@ final class FastSgdStep {
      * CBOW's step ({@link CbowStep}) on flat arrays: h = the average of W[w_i] for the m context
      * words in {@code contexts[0..m)} predicts C[target] against C[cNeg[o]]; each C row moves by
      * g_o h, each W[w_i] by Σ_o g_o c_o (= −η ∂L/∂h, as word2vec.c). Returns the loss before the
-     * step; NaN when a score is not finite. It works on copies of the rows, with or without the
-     * Vector API (one h per window: no matrix product to share).
+     * step; NaN when a score is not finite. With the Vector API it works on the rows where they are,
+     * else on copies of them.
      */
     double cbow(float[] W, float[] C, int[] contexts, int m, int target, int[] cNeg, float eta) {
+        return cbow(W, C, contexts, m, target, cNeg, eta, true);
+    }
+
+    /** As above; the loss is computed only {@code withLoss} (else 0 is returned, or NaN when a score is not finite). */
+    double cbow(float[] W, float[] C, int[] contexts, int m, int target, int[] cNeg, float eta, boolean withLoss) {
         if (cNeg.length != k) {
             throw new IllegalArgumentException("this step was made for k = " + k + " noise words, got " + cNeg.length);
         }
+        return vectorised ? cbowInPlace(W, C, contexts, m, target, cNeg, eta, withLoss)
+                : cbowCopied(W, C, contexts, m, target, cNeg, eta, withLoss);
+    }
+
+    /** CBOW's step on copies of the rows. */
+    private double cbowCopied(float[] W, float[] C, int[] contexts, int m, int target, int[] cNeg, float eta, boolean withLoss) {
         Arrays.fill(w, 0f);
         for (int i = 0; i < m; i++) {                                               // w = h = (1/m) Σ_i W[w_i]
             System.arraycopy(W, contexts[i] * stride, row, 0, d);
@@ -286,7 +304,9 @@ final class FastSgdStep {
             }
             float y = o == 0 ? 1f : 0f;
             g[o] = eta * (y - sigma(score[o]));                                    // η [y_o − σ(c_o · h)]
-            L -= logSigma(o == 0 ? score[o] : -score[o]);
+            if (withLoss) {
+                L -= logSigma(o == 0 ? score[o] : -score[o]);
+            }
         }
         Arrays.fill(dw, 0f);
         gradients();                                                                // dw = Σ_o g_o c_o, dc[o] = g_o h
@@ -301,6 +321,56 @@ final class FastSgdStep {
             System.arraycopy(W, wi, row, 0, d);
             add(dw, row);
             System.arraycopy(row, 0, W, wi, d);
+        }
+        return L;
+    }
+
+    /**
+     * CBOW's step on the rows where they are, with skip-gram's {@link VectorLanes}: h in a row of
+     * its own, its k + 1 scores six at a time, then Σ_o g_o C[c_o] (from C before the step),
+     * C[c_o] += g_o h and W[w_i] += Σ_o g_o C[c_o], each an axpy over whole vectors. (One h per
+     * window: there is no matrix product to share, as skip-gram's m targets share theirs.) When
+     * the rows end in a part-vector (an unpadded stride), the scores' part is done here and the
+     * axpys' in {@link VectorLanes#axpy}, one number at a time.
+     */
+    private double cbowInPlace(float[] W, float[] C, int[] contexts, int m, int target, int[] cNeg, float eta, boolean withLoss) {
+        int n = h.length;                                                           // what the vectors and the tail cover
+        Arrays.fill(h, 0f);
+        float mean = 1f / m;
+        for (int i = 0; i < m; i++) {                                               // h = (1/m) Σ_i W[w_i]
+            VectorLanes.axpy(mean, W, contexts[i] * stride, h, 0, n);
+        }
+        rows[0] = target * stride;
+        for (int o = 1; o < width; o++) {
+            rows[o] = o <= k ? cNeg[o - 1] * stride : rows[0];
+        }
+        for (int group = 0; group < groups; group++) {                              // c_o · h
+            VectorLanes.scores6(h, 0, C, rows, 6 * group, upper, score, 6 * group, folded);
+        }
+        for (int j = upper; j < d; j++) {
+            for (int o = 0; o <= k; o++) {
+                score[o] = Math.fma(h[j], C[rows[o] + j], score[o]);
+            }
+        }
+        double L = 0;
+        for (int o = 0; o <= k; o++) {
+            if (!Float.isFinite(score[o])) {
+                return Double.NaN;
+            }
+            g[o] = eta * ((o == 0 ? 1f : 0f) - sigma(score[o]));                    // η [y_o − σ(c_o · h)]
+            if (withLoss) {
+                L -= logSigma(o == 0 ? score[o] : -score[o]);
+            }
+        }
+        Arrays.fill(dh, 0f);
+        for (int o = 0; o <= k; o++) {                                              // dh = Σ_o g_o C[c_o]
+            VectorLanes.axpy(g[o], C, rows[o], dh, 0, n);
+        }
+        for (int o = 0; o <= k; o++) {                                              // C[c_o] += g_o h
+            VectorLanes.axpy(g[o], h, 0, C, rows[o], n);
+        }
+        for (int i = 0; i < m; i++) {                                               // W[w_i] += dh
+            VectorLanes.axpy(1f, dh, 0, W, contexts[i] * stride, n);
         }
         return L;
     }

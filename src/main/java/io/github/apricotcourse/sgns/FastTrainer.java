@@ -238,7 +238,7 @@ final class FastTrainer {
                         double stepLoss;
                         if (cbow) {                                  // the average of w_1..m predicts c_pos
                             drawNoise(cPos);
-                            stepLoss = step.cbow(W, C, w, m, cPos, cNeg, eta);
+                            stepLoss = step.cbow(W, C, w, m, cPos, cNeg, eta, measure);
                         } else if (sharedNegatives) {
                             drawNoise(cPos);
                             stepLoss = step.apply(W, C, w, m, cPos, cNeg, eta, measure);

@@ -22,6 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link #LANES}, so there is no rest). In the update, a chunk of the six C rows and the six
  * sums Σ_i g[i][o] W[w_i] stay in registers while the m targets stream past, so each C row is
  * read and written once per window, not once per target (Ji et al. 2016, "HogBatch").
+ * CBOW's step, with one h per window and so no product to share, uses {@link #scores6} with h
+ * for the one target, and {@link #axpy} on the rows.
  *
  * <p>A dot product ends in a sum of the lanes of one vector. Java 17 adds a vector's lanes in
  * order, one at a time (16 dependent additions), so the six sums are instead folded together:
@@ -88,6 +90,22 @@ final class VectorLanes {
             s5 = FloatVector.fromArray(S, C, r5 + j).fma(x, s5);
         }
         sums6(s0, s1, s2, s3, s4, s5, score, at, folded);
+    }
+
+    /**
+     * y[yAt..yAt+n) += a · x[xAt..xAt+n): whole vectors, then one number at a time for the rest
+     * (none when n is a multiple of {@link #LANES}).
+     */
+    static void axpy(float a, float[] x, int xAt, float[] y, int yAt, int n) {
+        FloatVector va = FloatVector.broadcast(S, a);
+        int upper = S.loopBound(n);
+        int j = 0;
+        for (; j < upper; j += LANES) {
+            FloatVector.fromArray(S, x, xAt + j).fma(va, FloatVector.fromArray(S, y, yAt + j)).intoArray(y, yAt + j);
+        }
+        for (; j < n; j++) {
+            y[yAt + j] = Math.fma(a, x[xAt + j], y[yAt + j]);
+        }
     }
 
     /** score[at + q] = the sum of the lanes of s_q, q = 0..5 ({@code folded}: LANES floats of scratch). */

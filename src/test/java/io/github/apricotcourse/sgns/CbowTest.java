@@ -1,6 +1,7 @@
 package io.github.apricotcourse.sgns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,9 +63,20 @@ class CbowTest {
 
     @Test
     void theFastStepIsCbowStepOnFloats() {
+        assertTrue(FastSgdStep.VECTOR_API, "the tests run with --add-modules jdk.incubator.vector (pom.xml, surefire)");
+        int d = 37;                                                      // vector chunks and a part-vector
+        for (boolean vectorised : new boolean[] {false, true}) {
+            for (int stride : vectorised ? new int[] {d, FastSgdStep.stride(d)} : new int[] {d}) {
+                fastStepIsCbowStep(d, stride, vectorised);
+            }
+        }
+    }
+
+    /** Ten random windows, the fast step on rows {@code stride} apart (zeros after d) against {@link CbowStep}. */
+    private static void fastStepIsCbowStep(int d, int stride, boolean vectorised) {
+        String path = (vectorised ? "Vector API" : "scalar") + ", stride " + stride;
         SplittableRandom rng = new SplittableRandom(4);
         int n = 7;
-        int d = 12;
         for (int trial = 0; trial < 10; trial++) {
             double[][] W = new double[n][];
             double[][] C = new double[n][];
@@ -72,30 +84,72 @@ class CbowTest {
                 W[i] = random(rng, d);
                 C[i] = random(rng, d);
             }
-            float[] fw = new float[n * d];
-            float[] fc = new float[n * d];
+            float[] fw = new float[n * stride];
+            float[] fc = new float[n * stride];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < d; j++) {
-                    fw[i * d + j] = (float) W[i][j];
-                    fc[i * d + j] = (float) C[i][j];
+                    fw[i * stride + j] = (float) W[i][j];
+                    fc[i * stride + j] = (float) C[i][j];
                 }
             }
             int[] contexts = {1, 4, 4, 6};                               // word 4 twice in the window: it moves twice
             int m = 1 + trial % contexts.length;
-            int k = new int[] {1, 3, 5, 8}[trial % 4];
+            int k = new int[] {1, 3, 5, 8}[trial % 4];                   // 2, 4, 6, 9 scores: one group of six, or two
             int[] cNeg = new int[k];
             for (int o = 0; o < k; o++) {
-                cNeg[o] = o < 2 ? 2 : rng.nextInt(n);
+                cNeg[o] = o < 2 ? 2 : rng.nextInt(n);                    // noise word 2 twice: it moves twice
             }
             double expected = CbowStep.apply(W, C, contexts, m, 0, cNeg, 0.1);
-            double loss = new FastSgdStep(d, k, true).cbow(fw, fc, contexts, m, 0, cNeg, 0.1f);
-            assertEquals(expected, loss, 1e-5 * Math.max(1, expected));
+            double loss = new FastSgdStep(d, stride, k, true, vectorised).cbow(fw, fc, contexts, m, 0, cNeg, 0.1f);
+            assertEquals(expected, loss, 1e-5 * Math.max(1, expected), path);
             for (int i = 0; i < n; i++) {
-                for (int j = 0; j < d; j++) {
-                    assertEquals(W[i][j], fw[i * d + j], 1e-5, "W[" + i + "][" + j + "]");
-                    assertEquals(C[i][j], fc[i * d + j], 1e-5, "C[" + i + "][" + j + "]");
+                for (int j = 0; j < stride; j++) {
+                    assertEquals(j < d ? W[i][j] : 0, fw[i * stride + j], 1e-5, "W[" + i + "][" + j + "], " + path);
+                    assertEquals(j < d ? C[i][j] : 0, fc[i * stride + j], 1e-5, "C[" + i + "][" + j + "], " + path);
                 }
             }
+        }
+    }
+
+    @Test
+    void withoutTheLossTheStepMovesTheSameRows() {
+        SplittableRandom rng = new SplittableRandom(6);
+        int d = 37;
+        int n = 7;
+        float[] W = new float[n * d];
+        float[] C = new float[n * d];
+        for (int i = 0; i < W.length; i++) {
+            W[i] = (float) (rng.nextDouble() - 0.5);
+            C[i] = (float) (rng.nextDouble() - 0.5);
+        }
+        int[] contexts = {1, 4, 4, 6};
+        int[] cNeg = {2, 2, 5, 3, 0};
+        for (boolean vectorised : new boolean[] {false, true}) {
+            float[] lW = W.clone();
+            float[] lC = C.clone();
+            float[] nW = W.clone();
+            float[] nC = C.clone();
+            double loss = new FastSgdStep(d, d, 5, false, vectorised).cbow(lW, lC, contexts, 4, 3, cNeg, 0.1f, true);
+            double none = new FastSgdStep(d, d, 5, false, vectorised).cbow(nW, nC, contexts, 4, 3, cNeg, 0.1f, false);
+            assertTrue(loss > 0, "vectorised " + vectorised + ": " + loss);
+            assertEquals(0.0, none, "vectorised " + vectorised);
+            assertTrue(java.util.Arrays.equals(lW, nW) && java.util.Arrays.equals(lC, nC), "vectorised " + vectorised);
+            assertFalse(java.util.Arrays.equals(W, nW), "the step moved W");
+        }
+    }
+
+    @Test
+    void anInfiniteScoreIsReportedAsNaNOnBothPaths() {
+        for (boolean vectorised : new boolean[] {false, true}) {
+            int d = 16;
+            float[] W = new float[3 * d];
+            float[] C = new float[3 * d];
+            W[0] = Float.MAX_VALUE;
+            C[d] = Float.MAX_VALUE;
+            float[] before = C.clone();
+            double loss = new FastSgdStep(d, d, 1, false, vectorised).cbow(W, C, new int[] {0}, 1, 1, new int[] {2}, 0.1f);
+            assertTrue(Double.isNaN(loss), "vectorised " + vectorised + ": " + loss);
+            assertTrue(java.util.Arrays.equals(before, C), "nothing moves when a score is not finite");
         }
     }
 

@@ -186,6 +186,43 @@ class FastSgdStepTest {
         }
     }
 
+    /** One step of the fast path on the rows W and C, with or without its loss. */
+    private interface Step {
+        double apply(FastSgdStep step, float[] W, float[] C, boolean withLoss);
+    }
+
+    @Test
+    void withoutTheLossSkipGramsAndCbowsStepsMoveTheSameRows() {
+        int[] window = {1, 4, 4, 6};                                     // word 4 twice in the window
+        int[] cNeg = {2, 2, 5, 3, 0};
+        Step skipGram = (step, W, C, withLoss) -> step.apply(W, C, window, 4, 3, cNeg, 0.1f, withLoss);
+        Step cbow = (step, W, C, withLoss) -> step.cbow(W, C, window, 4, 3, cNeg, 0.1f, withLoss);
+        SplittableRandom rng = new SplittableRandom(6);
+        int d = 37;                                                      // vector chunks and a part-vector
+        float[] W = new float[N * d];
+        float[] C = new float[N * d];
+        for (int i = 0; i < W.length; i++) {
+            W[i] = (float) (rng.nextDouble() - 0.5);
+            C[i] = (float) (rng.nextDouble() - 0.5);
+        }
+        for (Step kind : new Step[] {skipGram, cbow}) {
+            String name = kind == skipGram ? "skip-gram" : "CBOW";
+            for (boolean vectorised : new boolean[] {false, true}) {
+                String path = name + ", vectorised " + vectorised;
+                float[] lW = W.clone();
+                float[] lC = C.clone();
+                float[] nW = W.clone();
+                float[] nC = C.clone();
+                double loss = kind.apply(new FastSgdStep(d, d, cNeg.length, false, vectorised), lW, lC, true);
+                double none = kind.apply(new FastSgdStep(d, d, cNeg.length, false, vectorised), nW, nC, false);
+                assertTrue(loss > 0, path + ": " + loss);
+                assertEquals(0.0, none, path);
+                assertTrue(java.util.Arrays.equals(lW, nW) && java.util.Arrays.equals(lC, nC), path);
+                assertFalse(java.util.Arrays.equals(W, nW), path + ": the step moved W");
+            }
+        }
+    }
+
     @Test
     void anInfiniteScoreIsReportedAsNaN() {
         float[] W = new float[N * D];

@@ -46,7 +46,8 @@ public final class KernelFloor {
             case "jshell" -> jshell();
             case "kernel" -> kernel();
             default -> {
-                System.err.println("Usage: KernelFloor javac|jshell|kernel (got: " + String.join(" ", args)
+                System.err.println("Usage: KernelFloor javac|jshell|kernel (got "
+                        + (args.length == 0 ? "nothing" : "'" + String.join(" ", args) + "'")
                         + "). Fix: name one engine, as src/bin/apricot bench kernel does.");
                 System.exit(2);
                 yield null;

@@ -168,15 +168,9 @@ final class FastSgdStep {
             int wi = targets[i] * stride;
             System.arraycopy(W, wi, w, 0, d);                                       // w = W[w_i]
             scores();                                                               // c_o · w
-            for (int o = 0; o <= k; o++) {
-                if (!Float.isFinite(score[o])) {
-                    return Double.NaN;
-                }
-                float y = o == 0 ? 1f : 0f;
-                g[o] = eta * (y - sigma(score[o]));                                // η [y_o − σ(c_o · w)]
-                if (withLoss) {
-                    L -= logSigma(o == 0 ? score[o] : -score[o]);                  // −log σ(±c_o · w)
-                }
+            L += gradientsAndLoss(score, 0, g, eta, withLoss);                      // g_o = η [y_o − σ(c_o · w)]
+            if (Double.isNaN(L)) {
+                return L;
             }
             Arrays.fill(dw, 0f);
             gradients();                                                            // dw, dc[o] += ...
@@ -205,38 +199,17 @@ final class FastSgdStep {
             partial = new float[m * VectorLanes.LANES];
             old = new float[m];
         }
-        rows[0] = cPos * stride;
-        for (int o = 1; o < width; o++) {
-            rows[o] = o <= k ? cNeg[o - 1] * stride : rows[0];
-        }
+        rows(cPos, cNeg);
         for (int i = 0; i < m; i++) {                                               // S = W_m C_oᵀ
-            int wi = targets[i] * stride;
-            for (int group = 0; group < groups; group++) {
-                VectorLanes.scores6(W, wi, C, rows, 6 * group, upper, scores, i * width + 6 * group, folded);
-            }
-            for (int j = upper; j < d; j++) {
-                for (int o = 0; o <= k; o++) {
-                    scores[i * width + o] = Math.fma(W[wi + j], C[rows[o] + j], scores[i * width + o]);
-                }
-            }
+            scoresInPlace(W, targets[i] * stride, C, scores, i * width);
         }
         double L = 0;
         for (int i = 0; i < m; i++) {                                               // G = η (Y − σ(S))
-            int at = i * width;
-            for (int o = 0; o < width; o++) {
-                float s = scores[at + o];
-                if (o > k) {
-                    gradients[at + o] = 0f;                                         // a filler context
-                    continue;
-                }
-                if (!Float.isFinite(s)) {
-                    return Double.NaN;
-                }
-                gradients[at + o] = eta * ((o == 0 ? 1f : 0f) - sigma(s));
-                if (withLoss) {
-                    L -= logSigma(o == 0 ? s : -s);
-                }
+            L += gradientsAndLoss(scores, i * width, gradients, eta, withLoss);
+            if (Double.isNaN(L)) {
+                return L;
             }
+            Arrays.fill(gradients, i * width + k + 1, (i + 1) * width, 0f);         // the filler contexts
         }
         VectorLanes.update(W, targets, m, stride, C, rows, groups, gradients, width, upper, partial, pending);
         for (int j = upper; j < d; j++) {                                           // a part-vector at the end of the rows
@@ -297,16 +270,9 @@ final class FastSgdStep {
             Arrays.fill(dc[o], 0f);
         }
         scores();                                                                   // c_o · h
-        double L = 0;
-        for (int o = 0; o <= k; o++) {
-            if (!Float.isFinite(score[o])) {
-                return Double.NaN;
-            }
-            float y = o == 0 ? 1f : 0f;
-            g[o] = eta * (y - sigma(score[o]));                                    // η [y_o − σ(c_o · h)]
-            if (withLoss) {
-                L -= logSigma(o == 0 ? score[o] : -score[o]);
-            }
+        double L = gradientsAndLoss(score, 0, g, eta, withLoss);                    // g_o = η [y_o − σ(c_o · h)]
+        if (Double.isNaN(L)) {
+            return L;
         }
         Arrays.fill(dw, 0f);
         gradients();                                                                // dw = Σ_o g_o c_o, dc[o] = g_o h
@@ -340,27 +306,11 @@ final class FastSgdStep {
         for (int i = 0; i < m; i++) {                                               // h = (1/m) Σ_i W[w_i]
             VectorLanes.axpy(mean, W, contexts[i] * stride, h, 0, n);
         }
-        rows[0] = target * stride;
-        for (int o = 1; o < width; o++) {
-            rows[o] = o <= k ? cNeg[o - 1] * stride : rows[0];
-        }
-        for (int group = 0; group < groups; group++) {                              // c_o · h
-            VectorLanes.scores6(h, 0, C, rows, 6 * group, upper, score, 6 * group, folded);
-        }
-        for (int j = upper; j < d; j++) {
-            for (int o = 0; o <= k; o++) {
-                score[o] = Math.fma(h[j], C[rows[o] + j], score[o]);
-            }
-        }
-        double L = 0;
-        for (int o = 0; o <= k; o++) {
-            if (!Float.isFinite(score[o])) {
-                return Double.NaN;
-            }
-            g[o] = eta * ((o == 0 ? 1f : 0f) - sigma(score[o]));                    // η [y_o − σ(c_o · h)]
-            if (withLoss) {
-                L -= logSigma(o == 0 ? score[o] : -score[o]);
-            }
+        rows(target, cNeg);
+        scoresInPlace(h, 0, C, score, 0);                                           // c_o · h
+        double L = gradientsAndLoss(score, 0, g, eta, withLoss);                    // g_o = η [y_o − σ(c_o · h)]
+        if (Double.isNaN(L)) {
+            return L;
         }
         Arrays.fill(dh, 0f);
         for (int o = 0; o <= k; o++) {                                              // dh = Σ_o g_o C[c_o]
@@ -373,6 +323,49 @@ final class FastSgdStep {
             VectorLanes.axpy(1f, dh, 0, W, contexts[i] * stride, n);
         }
         return L;
+    }
+
+    /**
+     * The step's one rule, for the k + 1 scores s_o = c_o · w at {@code s[at..]}: g_o = η [y_o − σ(s_o)]
+     * into {@code g[at..]} (y_0 = 1 for the positive context, 0 for the noise words). Returns the
+     * loss Σ_o −log σ(±s_o) {@code withLoss} (else 0), or NaN when a score is not finite.
+     */
+    private double gradientsAndLoss(float[] s, int at, float[] g, float eta, boolean withLoss) {
+        double L = 0;
+        for (int o = 0; o <= k; o++) {
+            float so = s[at + o];
+            if (!Float.isFinite(so)) {
+                return Double.NaN;
+            }
+            g[at + o] = eta * ((o == 0 ? 1f : 0f) - sigma(so));
+            if (withLoss) {
+                L -= logSigma(o == 0 ? so : -so);
+            }
+        }
+        return L;
+    }
+
+    /** rows[o]: where C[c_o] starts, for the positive context and the k noise words; the fillers up to {@link #width} repeat the first. */
+    private void rows(int cPos, int[] cNeg) {
+        rows[0] = cPos * stride;
+        for (int o = 1; o < width; o++) {
+            rows[o] = o <= k ? cNeg[o - 1] * stride : rows[0];
+        }
+    }
+
+    /**
+     * out[at + o] = x · C[c_o] for the {@link #width} rows (fillers too), x the row at {@code x[xAt]}: six at a time in
+     * {@link VectorLanes}, then a part-vector at the end of the rows (an unpadded stride) one number at a time.
+     */
+    private void scoresInPlace(float[] x, int xAt, float[] C, float[] out, int at) {
+        for (int group = 0; group < groups; group++) {
+            VectorLanes.scores6(x, xAt, C, rows, 6 * group, upper, out, at + 6 * group, folded);
+        }
+        for (int j = upper; j < d; j++) {
+            for (int o = 0; o <= k; o++) {
+                out[at + o] = Math.fma(x[xAt + j], C[rows[o] + j], out[at + o]);
+            }
+        }
     }
 
     /** score[o] = c_o · w for o = 0..k, six (or three) at a time. */
